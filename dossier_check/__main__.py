@@ -1,0 +1,3 @@
+from dossier_check.cli import main
+
+raise SystemExit(main())
