@@ -1,0 +1,297 @@
+"""The OCR engine: orientation, deskew, words with boxes, the MRZ band.
+
+Tesseract runs single-threaded (``OMP_THREAD_LIMIT=1``): on a 2-core machine
+an unlimited Tesseract was measured about 6x slower per page, so parallelism
+comes from worker processes instead (``api.py``). Results are cached by a
+hash of the page pixels and the settings (``cache.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import numpy as np  # noqa: E402
+import pytesseract  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
+
+from dossier_check.cache import Cache  # noqa: E402
+from dossier_check.errors import EnvironmentProblem  # noqa: E402
+from dossier_check.model import Page, TextSource, Word  # noqa: E402
+
+MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+_MRZ_LINE = re.compile(r"[A-Z0-9<«]{20,}")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """Everything that changes the OCR output; part of the cache key."""
+
+    lang: str = "fra+eng"
+    psm: int = 3
+    max_side: int = 3600  # longer sides are downscaled first (px)
+    min_side: int = 1000  # shorter pages are upscaled (small phone crops)
+    fix_orientation: bool = True
+    deskew: bool = True
+    mrz_pass: bool = True
+    version: int = 2  # bump when the algorithm changes, to invalidate caches
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    text: str
+    words: tuple[Word, ...]
+    confidence: float | None
+    rotation: int
+    skew: float
+    mrz_text: str = ""  # the MRZ band re-read with a restricted alphabet
+
+
+def ensure_tesseract() -> None:
+    """Fail early, with the fix, when the tesseract binary is missing."""
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        raise EnvironmentProblem(
+            "tesseract is not installed",
+            hint="sudo apt-get install tesseract-ocr tesseract-ocr-fra "
+            "tesseract-ocr-eng tesseract-ocr-osd",
+        )
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except Exception:  # noqa: BLE001 - reported by ensure_tesseract
+        return "unknown"
+
+
+class OcrEngine:
+    """Reads page images. Pages with a text layer are passed through untouched."""
+
+    def __init__(self, settings: OcrSettings | None = None, cache: Cache | None = None) -> None:
+        self.settings = settings or OcrSettings()
+        self.cache = cache
+        self.pages_ocrd = 0  # pages that actually went through Tesseract
+
+    def read_page(self, page: Page) -> Page:
+        """Return ``page`` with text, words, confidence and rotation filled in."""
+        if page.text_source is TextSource.TEXT_LAYER or page.image is None:
+            return page
+        result = self.read_image(page.image)
+        return replace(
+            page,
+            text=result.text + ("\n" + result.mrz_text if result.mrz_text else ""),
+            text_source=TextSource.OCR,
+            words=result.words,
+            ocr_confidence=result.confidence,
+            rotation=result.rotation,
+        )
+
+    def read_image(self, image: Image.Image) -> OcrResult:
+        key = self._key(image)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return _result_from_json(hit)
+        result = self._ocr(image)
+        if self.cache is not None:
+            self.cache.put(key, _result_to_json(result))
+        return result
+
+    def _key(self, image: Image.Image) -> str:
+        h = hashlib.sha256()
+        h.update(repr((image.mode, image.size, asdict(self.settings))).encode())
+        h.update(tesseract_version().encode())
+        h.update(image.tobytes())
+        return h.hexdigest()
+
+    def _ocr(self, image: Image.Image) -> OcrResult:
+        s = self.settings
+        self.pages_ocrd += 1
+        gray = _prepare(image, s.max_side, s.min_side)
+        rotation = detect_rotation(gray) if s.fix_orientation else 0
+        if rotation:
+            gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+        skew = estimate_skew(gray) if s.deskew else 0.0
+        if abs(skew) >= 0.3:
+            gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
+        words = _words(gray, s.lang, s.psm)
+        if len(words) < 5 and rotation == 0 and s.fix_orientation:
+            # OSD gives up on sparse pages (cards, stickers): try the other three ways.
+            best = (len(words), 0, words)
+            for angle in (90, 180, 270):
+                trial = _words(gray.rotate(-angle, expand=True, fillcolor=255), s.lang, s.psm)
+                if len(trial) > best[0]:
+                    best = (len(trial), angle, trial)
+            _, rotation, words = best
+            if rotation:
+                gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+        text = _join_lines(words)
+        confs = [w.conf for w in words if w.conf >= 0]
+        confidence = round(sum(confs) / len(confs), 1) if confs else None
+        mrz_text = read_mrz_band(gray, words) if s.mrz_pass else ""
+        return OcrResult(text, tuple(words), confidence, rotation, round(skew, 2), mrz_text)
+
+
+def _prepare(image: Image.Image, max_side: int, min_side: int) -> Image.Image:
+    gray = ImageOps.grayscale(image) if image.mode != "L" else image
+    longest = max(gray.size)
+    if longest > max_side:
+        scale = max_side / longest
+    elif longest < min_side:
+        scale = min(3.0, min_side / longest)
+    else:
+        scale = 1.0
+    if scale != 1.0:
+        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
+        gray = gray.resize(size, Image.Resampling.LANCZOS)
+    return gray
+
+
+def detect_rotation(gray: Image.Image) -> int:
+    """Clockwise degrees (0/90/180/270) that make the page upright, by Tesseract OSD.
+
+    OSD runs on a copy about 1600 px long; it fails on pages with too little
+    text (a photo, a card), which then count as upright.
+    """
+    small = gray
+    if max(gray.size) > 1600:
+        scale = 1600 / max(gray.size)
+        small = gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    try:
+        osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10")
+    except pytesseract.TesseractError:
+        return 0
+    rotate = re.search(r"Rotate:\s*(\d+)", osd)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
+    if not rotate or not conf or float(conf.group(1)) < 1.5:
+        return 0
+    return int(rotate.group(1)) % 360
+
+
+def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) -> float:
+    """Small skew angle (degrees, counter-clockwise positive) by projection profiles.
+
+    Text lines make the row-sum profile spiky when level: the angle whose
+    rotated copy has the largest profile variance wins.
+    """
+    small = gray
+    if max(gray.size) > 1000:
+        scale = 1000 / max(gray.size)
+        small = gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    arr = np.asarray(small, dtype=np.uint8)
+    if arr.size == 0 or arr.std() < 5:
+        return 0.0
+    ink = Image.fromarray(((arr < arr.mean() - arr.std() * 0.5) * 255).astype(np.uint8))
+    best_angle, best_score = 0.0, -1.0
+    angle = -max_angle
+    while angle <= max_angle + 1e-9:
+        rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST))
+        score = float(np.var(rotated.sum(axis=1, dtype=np.int64)))
+        if score > best_score:
+            best_angle, best_score = angle, score
+        angle += step
+    return best_angle
+
+
+def _words(gray: Image.Image, lang: str, psm: int) -> list[Word]:
+    data = pytesseract.image_to_data(
+        gray, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
+    )
+    words: list[Word] = []
+    line_ids: dict[tuple[int, int, int], int] = {}
+    for i, raw in enumerate(data["text"]):
+        text = raw.strip()
+        if not text:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        line = line_ids.setdefault(key, len(line_ids))
+        words.append(
+            Word(
+                text=text,
+                conf=float(data["conf"][i]),
+                left=int(data["left"][i]),
+                top=int(data["top"][i]),
+                width=int(data["width"][i]),
+                height=int(data["height"][i]),
+                line=line,
+            )
+        )
+    return words
+
+
+def _join_lines(words: list[Word] | tuple[Word, ...]) -> str:
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
+def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
+    """Re-read the lines that look like an MRZ with the MRZ alphabet only.
+
+    The band is the box around the lines whose letters are mostly MRZ
+    characters and contain a filler ``<`` (or a long run of capitals and
+    digits), grown by a margin, upscaled to about 40 px per line.
+    """
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    band: list[Word] = []
+    for ws in lines.values():
+        joined = "".join(w.text for w in ws).upper()
+        if len(joined) >= 20 and ("<" in joined or "«" in joined) and _MRZ_LINE.search(joined):
+            band.extend(ws)
+    if not band:
+        return ""
+    left = min(w.left for w in band)
+    top = min(w.top for w in band)
+    right = max(w.left + w.width for w in band)
+    bottom = max(w.top + w.height for w in band)
+    line_h = max(8, int(np.median([w.height for w in band])))
+    margin = line_h * 2
+    box = (
+        max(0, left - margin),
+        max(0, top - margin),
+        min(gray.width, right + margin),
+        min(gray.height, bottom + margin),
+    )
+    crop = gray.crop(box)
+    scale = max(1.0, min(3.0, 40 / line_h))
+    if scale > 1.0:
+        crop = crop.resize((round(crop.width * scale), round(crop.height * scale)),
+                           Image.Resampling.LANCZOS)
+    try:
+        return pytesseract.image_to_string(
+            crop, lang="eng", config=f"--psm 6 -c tessedit_char_whitelist={MRZ_WHITELIST}"
+        ).strip()
+    except pytesseract.TesseractError:
+        return ""
+
+
+def _result_to_json(r: OcrResult) -> dict:
+    return {
+        "text": r.text,
+        "words": [list(asdict(w).values()) for w in r.words],
+        "confidence": r.confidence,
+        "rotation": r.rotation,
+        "skew": r.skew,
+        "mrz_text": r.mrz_text,
+    }
+
+
+def _result_from_json(d: dict) -> OcrResult:
+    return OcrResult(
+        text=d["text"],
+        words=tuple(Word(*w) for w in d["words"]),
+        confidence=d["confidence"],
+        rotation=d["rotation"],
+        skew=d["skew"],
+        mrz_text=d.get("mrz_text", ""),
+    )
