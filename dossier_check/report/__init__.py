@@ -1,0 +1,1 @@
+"""Report formats. Each module turns reports into text; none of them prints."""

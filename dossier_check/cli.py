@@ -1,0 +1,211 @@
+"""Command line (CONTRACT.md). The only module that parses arguments or prints.
+
+Outcome -> exit code: 0 every dossier complete, 1 at least one incomplete,
+2 usage error or the tool could not run. Errors are one line on stderr with
+a hint, never a traceback (``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from dossier_check import __version__, api, profiles
+from dossier_check.cache import cache_root, purge
+from dossier_check.errors import DossierCheckError, ExitCode, UsageError
+from dossier_check.ingest import Limits
+from dossier_check.ocr import ensure_tesseract
+from dossier_check.report import json as json_report
+from dossier_check.report import text as text_report
+
+FORMATS = ("text", "json")
+
+
+def _as_of(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return n
+
+
+def default_lang() -> str:
+    """English when the locale says English, French otherwise (the CPAM's language)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "fr"
+    loc = locale.getlocale()[0] or ""
+    return "en" if loc.lower().startswith("en") else "fr"
+
+
+def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    p.add_argument("--format", choices=formats, default="text")
+    p.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
+    p.add_argument("--lang", choices=("fr", "en"), default=None,
+                   help="report language (default: from the locale, French when unsure)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the OCR cache")
+    p.add_argument("--show-identifiers", action="store_true",
+                   help="show document numbers, IBAN and NIR in full (masked by default)")
+    p.add_argument("--debug", action="store_true", help="OCR text and timings in the output")
+    p.add_argument("--jobs", type=_positive, default=None,
+                   help="worker processes (default: number of cores)")
+    p.add_argument("--max-pages", type=_positive, default=Limits().max_pages,
+                   help="pages read per file (default %(default)s)")
+
+
+def _checking(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", default="puma", help="requirement profile (see `profiles`)")
+    p.add_argument("--situation", action="append", default=[], metavar="S",
+                   help="a fact that changes what is required (employed, hosted, ...)")
+    p.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
+                   help="reference date for expiry and recency rules (default: today)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier-check",
+        description="Check a folder of scanned documents before it is mailed to the CPAM.",
+    )
+    parser.add_argument("--version", action="version", version=f"dossier-check {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check one applicant's folder")
+    check.add_argument("dossier", type=Path, metavar="DOSSIER_DIR")
+    _checking(check)
+    _common(check)
+    batch = sub.add_parser("batch", help="check every sub-folder of PARENT_DIR")
+    batch.add_argument("parent", type=Path, metavar="PARENT_DIR")
+    _checking(batch)
+    _common(batch)
+    classify = sub.add_parser("classify", help="tag files with their document type")
+    classify.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    classify.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD")
+    _common(classify)
+    sub.add_parser("profiles", help="list the requirement profiles")
+    cache = sub.add_parser("cache", help="manage the result cache")
+    cache.add_argument("--purge", action="store_true", help="remove every cached result")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> api.Options:
+    situations = tuple(getattr(args, "situation", []) or [])
+    profile_id = getattr(args, "profile", "puma")
+    if situations:
+        known = profiles.load(profile_id).situations
+        for s in situations:
+            if s not in known:
+                raise UsageError(f"unknown situation {s!r} for profile {profile_id}",
+                                 hint=f"known situations: {', '.join(known)}")
+    return api.Options(
+        as_of=args.as_of or date.today(),
+        profile=profile_id,
+        situations=situations,
+        jobs=args.jobs or api.default_jobs(),
+        use_cache=not args.no_cache,
+        debug=args.debug,
+        limits=Limits(max_pages=args.max_pages),
+    )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _emit(text: str, output: Path | None, scanned: list[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    for folder in scanned:
+        if _inside(output, folder):
+            raise UsageError(f"{output}: refusing to write inside the scanned folder {folder}",
+                             hint="choose an --output outside the dossier")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report ({exc.strerror})") from None
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "profiles":
+        for pid, path in profiles.available().items():
+            prof = profiles.load_file(path)
+            title = prof.title.get(default_lang(), pid)
+            print(f"{pid}\t{title}\t{', '.join(r.id for r in prof.requirements)}")
+        return ExitCode.COMPLETE
+    if args.command == "cache":
+        if not args.purge:
+            print(cache_root())
+            return ExitCode.COMPLETE
+        print(f"removed {purge()}")
+        return ExitCode.COMPLETE
+
+    lang = args.lang or default_lang()
+    show = args.show_identifiers
+    color = args.output is None and sys.stdout.isatty()
+    ensure_tesseract()
+    options = _options(args)
+    if args.command == "check":
+        report = api.check_dossier(args.dossier, options)
+        if args.format == "json":
+            out = json_report.render_report(report, lang, show, args.debug)
+        else:
+            out = text_report.render_report(report, lang, show, color)
+        _emit(out, args.output, [args.dossier])
+        return ExitCode.COMPLETE if report.complete else ExitCode.INCOMPLETE
+    if args.command == "batch":
+        reports = api.check_batch(args.parent, options)
+        if args.format == "json":
+            out = json_report.render_batch(reports, lang, show, args.debug)
+        else:
+            out = text_report.render_batch(reports, lang, show, color)
+        _emit(out, args.output, [args.parent])
+        return ExitCode.COMPLETE if all(r.complete for r in reports) else ExitCode.INCOMPLETE
+    # classify
+    docs = api.classify_files(args.files, options)
+    if args.format == "json":
+        out = json_report.render_classify(docs, lang, show, args.debug)
+    else:
+        out = text_report.render_classify(docs, lang, show)
+    _emit(out, args.output, [])
+    return ExitCode.COMPLETE
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return int(run(argv))
+    except DossierCheckError as exc:
+        print(f"dossier-check: error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"  hint: {exc.hint}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("dossier-check: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 2
+        print(f"dossier-check: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if "--debug" in (argv or sys.argv):
+            traceback.print_exc()
+        return int(ExitCode.USAGE)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Helpers shared by the type modules: scoring, MRZ fields, labelled values."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from dossier_check.fields.dates import date_after_label
+from dossier_check.fields.mrz import Mrz
+from dossier_check.model import Classification, Finding, Severity
+from dossier_check.signals import Signals
+
+#: EEA member states and Switzerland, as MRZ state codes (R-DOS-2; 'D' is Germany).
+EEA_CH = frozenset(
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA D DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL "
+    "PRT ROU SVK SVN ESP SWE ISL LIE NOR CHE".split()
+)
+
+
+def result(type_id: str, score: float, evidence: list[str]) -> Classification | None:
+    """A Classification clipped to [0, 1], or None for a zero score."""
+    if score <= 0:
+        return None
+    return Classification(type_id, round(min(1.0, score), 2), tuple(evidence))
+
+
+def keyword_evidence(found: list[str]) -> str:
+    return "keywords: " + ", ".join(k.lower() for k in found)
+
+
+def mrz_evidence(mrz: Mrz) -> str:
+    checks = dict(mrz.checks)
+    passed = sum(checks.values())
+    if mrz.valid:
+        return f"MRZ {mrz.format} with valid check digits"
+    return f"MRZ {mrz.format}, {passed}/{len(checks)} check digits valid"
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def mrz_fields(mrz: Mrz) -> dict[str, Any]:
+    """The contract's identity fields from an MRZ (absent values left out)."""
+    fields: dict[str, Any] = {
+        "surname": mrz.surname,
+        "given_names": mrz.given_names,
+        "nationality": mrz.nationality,
+        "issuing_state": mrz.issuing_state,
+        "birth_date": iso(mrz.birth_date),
+        "sex": mrz.sex,
+        "expiry_date": iso(mrz.expiry_date),
+        "issue_date": iso(mrz.issue_date),
+        "document_number": mrz.document_number,
+        "mrz_format": mrz.format,
+        "mrz_valid": mrz.valid,
+    }
+    return {k: v for k, v in fields.items() if v not in (None, "")}
+
+
+def mrz_problems(mrz: Mrz) -> list[Finding]:
+    if mrz.valid:
+        return []
+    failed = [name for name, ok in mrz.checks if not ok]
+    return [Finding("mrz_check_digit", Severity.WARNING, {"checks": ", ".join(failed)}, "R-MRZ-2")]
+
+
+def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    """Fields of an identity document: the MRZ first, the printed labels as fallback."""
+    fields: dict[str, Any] = {}
+    problems: list[Finding] = []
+    if s.mrz is not None:
+        fields.update(mrz_fields(s.mrz))
+        problems.extend(mrz_problems(s.mrz))
+    if "expiry_date" not in fields:
+        expiry = date_after_label(
+            s.text,
+            ["date d'expiration", "date of expiry", "expiry", "valable jusqu'au",
+             "valide jusqu'au", "fin de validite", "expire le", "until"],
+        )
+        if expiry:
+            fields["expiry_date"] = expiry.isoformat()
+    if "surname" not in fields:
+        surname = value_after_label(s.text, ["Nom", "Surname", "Apellidos", "Nom/Surname"])
+        if surname:
+            fields["surname"] = surname
+    if "given_names" not in fields:
+        given = value_after_label(s.text, ["Prénoms", "Prénom", "Given names", "Nombres"])
+        if given:
+            fields["given_names"] = given
+    if "birth_date" not in fields:
+        born = date_after_label(s.text, ["date de naissance", "date of birth", "né le", "née le"])
+        if born:
+            fields["birth_date"] = born.isoformat()
+    if "expiry_date" not in fields:
+        problems.append(
+            Finding("unreadable_field", Severity.ERROR, {"field": "expiry_date"}, "R-SCAN-2")
+        )
+    return fields, problems
+
+
+def value_after_label(text: str, labels: list[str]) -> str | None:
+    """The name-like words after a label on its line (after the last ':'), or on the next line.
+
+    Stops at the first token holding a digit, so "Nom : DOE Jane 12/03/1990"
+    gives "DOE Jane".
+    """
+    for label in labels:
+        pattern = rf"(?im)(?<![\w]){re.escape(label)}(?![\w])(.*)$"
+        for m in re.finditer(pattern, text):
+            rest = m.group(1)
+            if ":" in rest:
+                rest = rest.rsplit(":", 1)[1]
+            value = _name_prefix(rest)
+            if not value:
+                following = text[m.end():].lstrip("\n").split("\n", 1)[0]
+                value = _name_prefix(following)
+            if value:
+                return value
+    return None
+
+
+def _name_prefix(s: str) -> str:
+    tokens: list[str] = []
+    for tok in s.strip(" \t:;|-/").split():
+        if any(ch.isdigit() for ch in tok) or not any(ch.isalpha() for ch in tok):
+            break
+        tokens.append(tok.strip(",;"))
+        if len(tokens) == 5:
+            break
+    return " ".join(tokens) if len("".join(tokens)) >= 2 else ""

@@ -1,0 +1,106 @@
+"""Birth record with its apostille and translation (R-BC-*, R-APO-1, R-TR-3).
+
+A birth-record title in French, English, Spanish, Portuguese, Italian or
+German, backed by filiation words (father/mother) or a birth date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.fields.dates import date_after_label
+from dossier_check.model import Classification, Finding
+from dossier_check.signals import Signals
+
+TYPE_ID = "birth_certificate"
+TITLES = (
+    "ACTE DE NAISSANCE", "EXTRAIT D'ACTE DE NAISSANCE", "COPIE INTEGRALE",
+    "BIRTH CERTIFICATE", "CERTIFICATE OF BIRTH", "CERTIFICATE OF LIVE BIRTH",
+    "CERTIFIED COPY OF AN ENTRY OF BIRTH", "ACTA DE NACIMIENTO", "PARTIDA DE NACIMIENTO",
+    "CERTIFICADO DE NACIMIENTO", "CERTIDAO DE NASCIMENTO", "ASSENTO DE NASCIMENTO",
+    "ATTO DI NASCITA", "GEBURTSURKUNDE",
+)
+FILIATION = (
+    "FILS DE", "FILLE DE", "PERE", "MERE", "FATHER", "MOTHER", "PADRE", "MADRE", "PAI", "MAE",
+    "FILIACAO", "FILIATION", "PARENTS", "VATER", "MUTTER",
+)
+BIRTH_WORDS = ("NE LE", "NEE LE", "DATE OF BIRTH", "DATE DE NAISSANCE", "FECHA DE NACIMIENTO",
+               "DATA DE NASCIMENTO", "NACIDO", "NASCIDO", "BORN", "LIEU DE NAISSANCE",
+               "PLACE OF BIRTH")
+APOSTILLE_TITLE = ("APOSTILLE", "APOSTILLA", "APOSTILA")
+APOSTILLE_CONVENTION = ("5 OCTOBRE 1961", "LA HAYE", "HAGUE", "HAYA", "HAIA")
+APOSTILLE_ITEMS = (
+    "COUNTRY", "PAYS", "PAIS", "HAS BEEN SIGNED BY", "A ETE SIGNE PAR", "HA SIDO FIRMADO POR",
+    "ACTING IN THE CAPACITY OF", "AGISSANT EN QUALITE DE", "EN CALIDAD DE", "BEARS THE SEAL",
+    "EST REVETU DU SCEAU", "CERTIFIED AT", "ATTESTE A", "CERTIFICADO EN", "SEAL", "SCEAU",
+    "SELLO", "SIGNATURE", "FIRMA", "FOI ASSINADO POR", "NA QUALIDADE DE",
+)
+TRANSLATION = (
+    "TRADUCTION CERTIFIEE CONFORME", "TRADUCTEUR ASSERMENTE", "TRADUCTRICE ASSERMENTEE",
+    "EXPERT PRES LA COUR D'APPEL", "EXPERTE PRES LA COUR D'APPEL", "CERTIFIED TRANSLATION",
+    "SWORN TRANSLATION", "TRADUCTOR JURADO", "TRADUTOR JURAMENTADO",
+)
+LEGALISATION = ("VU POUR LEGALISATION", "LEGALISE", "LEGALIZED", "LEGALISATION")
+
+
+def detect(s: Signals) -> Classification | None:
+    titles = s.found(*TITLES)
+    if not titles:
+        return None
+    evidence = [keyword_evidence(titles)]
+    score = 0.6
+    filiation = s.found(*FILIATION)
+    if filiation:
+        score += 0.2
+        evidence.append(keyword_evidence(filiation))
+    birth = s.found(*BIRTH_WORDS)
+    if birth:
+        score += 0.1
+        evidence.append(keyword_evidence(birth))
+    if has_apostille(s):
+        evidence.append("apostille (Hague Convention of 5 October 1961)")
+    return result(TYPE_ID, score, evidence)
+
+
+def has_apostille(s: Signals) -> bool:
+    """R-APO-1: the title, the convention and at least five item labels."""
+    return bool(
+        s.found(*APOSTILLE_TITLE)
+        and s.found(*APOSTILLE_CONVENTION)
+        and len(s.found(*APOSTILLE_ITEMS)) >= 5
+    )
+
+
+def language(s: Signals) -> str:
+    f = s.folded
+    votes = {
+        "fr": sum(f.count(w) for w in (" DE LA ", " LE ", " NE ", " ACTE ", " MAIRIE ")),
+        "en": sum(f.count(w) for w in (" THE ", " OF ", " BIRTH ", " FATHER ", " MOTHER ")),
+        "es": sum(f.count(w) for w in (" DEL ", " NACIMIENTO ", " PADRE ", " MADRE ", " EL ")),
+        "pt": sum(f.count(w) for w in (" DO ", " DA ", " NASCIMENTO ", " PAI ", " MAE ")),
+    }
+    return max(sorted(votes), key=lambda k: votes[k])
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    first_page = s.pages[0].text if s.pages else s.text
+    fields: dict[str, Any] = {
+        "language": language(s),
+        "apostille": has_apostille(s),
+        "translation": bool(s.found(*TRANSLATION)),
+        "legalisation": bool(s.found(*LEGALISATION)),
+        "filiation": bool(s.found(*FILIATION)),
+    }
+    born = date_after_label(first_page, ["date of birth", "date de naissance", "né le", "née le",
+                                         "fecha de nacimiento", "data de nascimento", "born on"])
+    if born:
+        fields["birth_date"] = born.isoformat()
+    surname = value_after_label(first_page, ["Surname", "Nom", "Apellidos", "Apellido", "Apelido"])
+    if surname:
+        fields["surname"] = surname
+    given = value_after_label(first_page, ["Given names", "Prénoms", "Prénom", "First name",
+                                           "Nombres", "Nombre", "Nome"])
+    if given:
+        fields["given_names"] = given
+    return fields, []

@@ -1,0 +1,47 @@
+"""An identity photograph on its own (DOMAIN §7, §12; fitness rules R-PHO-*).
+
+A picture with little or no text and at least one face. Two faces or a face
+in a larger scene are still ``id_photo`` (then unfit, R-PHO-1/4); a picture
+without a face is ``unknown``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier_check.doctypes._common import result
+from dossier_check.model import Classification, Finding
+from dossier_check.signals import Signals
+
+TYPE_ID = "id_photo"
+MAX_WORDS = 12  # more text than this is a document with a portrait, not a photo
+
+
+def detect(s: Signals) -> Classification | None:
+    photo = s.photo
+    if photo is None or not photo.faces or s.mrz is not None:
+        return None
+    words = s.word_count
+    if words > MAX_WORDS * 3:
+        return None
+    n = len(photo.faces)
+    shape = "portrait" if photo.aspect < 0.95 else "landscape" if photo.aspect > 1.05 else "square"
+    evidence = [f"{n} face{'s' if n > 1 else ''}, {photo.width}x{photo.height} {shape}"]
+    score = 0.9 if words <= MAX_WORDS else 0.55
+    return result(TYPE_ID, score, evidence)
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    photo = s.photo
+    if photo is None:
+        return {}, []
+    return {
+        "face_count": len(photo.faces),
+        "width": photo.width,
+        "height": photo.height,
+        "aspect": round(photo.aspect, 3),
+        "face_ratio": round(photo.face_ratio, 3),
+        "grayscale": photo.grayscale,
+        "sharpness": photo.sharpness,
+        "background_std": photo.background_std,
+    }, []

@@ -1,0 +1,39 @@
+"""Attestation de droits / CPAM letter giving the social-security number (R-NIR-*, R-VIT-1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier_check.doctypes._common import keyword_evidence, result
+from dossier_check.fields.nir import find_nirs
+from dossier_check.model import Classification, Finding
+from dossier_check.signals import Signals
+
+TYPE_ID = "insurance_certificate"
+TITLES = ("ATTESTATION DE DROITS", "ATTESTATION VITALE", "ATTESTATION DE DROITS A L'ASSURANCE MALADIE",
+          "VOTRE NUMERO DE SECURITE SOCIALE", "IMMATRICULATION", "NUMERO DE SECURITE SOCIALE")
+INSURER = ("ASSURANCE MALADIE", "CPAM", "AMELI", "CAISSE PRIMAIRE")
+
+
+def detect(s: Signals) -> Classification | None:
+    titles = s.found(*TITLES)
+    if not titles:
+        return None
+    nirs = [n for n in find_nirs(s.text) if n.valid]
+    if not nirs:
+        return None  # DOMAIN §12: a CPAM letter without a NIR is unknown
+    insurer = s.found(*INSURER)
+    score = 0.6 + (0.3 if insurer else 0.0)
+    evidence = [keyword_evidence(titles + insurer[:2]), f"NIR …{nirs[0].number[-4:]} with a valid key"]
+    return result(TYPE_ID, score, evidence)
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    nirs = find_nirs(s.text)
+    fields: dict[str, Any] = {}
+    if nirs:
+        best = next((n for n in nirs if n.valid), nirs[0])
+        fields["nir"] = best.number
+        fields["nir_valid"] = best.valid
+        fields["nir_provisional"] = best.provisional
+    return fields, []

@@ -1,0 +1,71 @@
+"""Titre de séjour: card, VLS-TS visa, récépissé, API, asylum attestation, APS (R-TS-*).
+
+A TD1 MRZ issued by FRA with permit wording (R-MRZ-9), a visa sticker's MRV
+zone (R-MRZ-10) with VLS-TS wording, or a récépissé-like title (§3 table).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier_check.doctypes._common import identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.model import Classification, Finding
+from dossier_check.signals import Signals
+
+TYPE_ID = "residence_permit"
+PERMIT_WORDS = (
+    "TITRE DE SEJOUR", "RESIDENCE PERMIT", "CARTE DE SEJOUR", "CARTE DE RESIDENT",
+    "RESIDENT LONGUE DUREE", "CERTIFICAT DE RESIDENCE", "PASSEPORT TALENT",
+)
+VISA_WORDS = ("VLS-TS", "VLS TS", "VLSTS", "VALIDER EN LIGNE", "R311-3", "R431-16", "TYPE D")
+PAPER_TITLES = (
+    "RECEPISSE DE DEMANDE", "RECEPISSE DE DEMANDE DE CARTE DE SEJOUR",
+    "ATTESTATION DE PROLONGATION D'INSTRUCTION", "ATTESTATION DE DEMANDE D'ASILE",
+    "AUTORISATION PROVISOIRE DE SEJOUR", "ATTESTATION DE VALIDATION",
+)
+
+
+def detect(s: Signals) -> Classification | None:
+    evidence: list[str] = []
+    score = 0.0
+    mrz = s.mrz
+    words = s.found(*PERMIT_WORDS)
+    if mrz is not None and mrz.format == "TD1" and mrz.issuing_state == "FRA":
+        code = mrz.document_code
+        if words or code[:2] in ("IR", "AR", "CR", "RE", "TS"):
+            score = 0.96 if mrz.valid else 0.8
+            evidence.append(mrz_evidence(mrz))
+    elif mrz is not None and mrz.format in ("MRVA", "MRVB"):
+        visa = s.found(*VISA_WORDS)
+        score = 0.93 if visa else 0.75
+        evidence.append(mrz_evidence(mrz))
+        if visa:
+            evidence.append(keyword_evidence(visa))
+    titles = s.found(*PAPER_TITLES)
+    if titles:
+        score = max(score, 0.88)
+        evidence.append(keyword_evidence(titles))
+    if words and not score:
+        score = 0.6
+    if words:
+        evidence.append(keyword_evidence(words))
+    return result(TYPE_ID, score, evidence)
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    fields, problems = identity_extract(s)
+    kind = "card"
+    if s.mrz is not None and s.mrz.format in ("MRVA", "MRVB"):
+        kind = "visa"
+    elif s.found("RECEPISSE"):
+        kind = "recepisse"
+    elif s.found("AUTORISATION PROVISOIRE DE SEJOUR"):
+        kind = "aps"
+    elif s.found("ATTESTATION DE DEMANDE D'ASILE"):
+        kind = "asylum"
+    elif s.found("ATTESTATION DE PROLONGATION D'INSTRUCTION"):
+        kind = "api"
+    fields["kind"] = kind
+    if kind == "visa":
+        fields["vls_ts"] = bool(s.found(*VISA_WORDS[:4]))
+    return fields, problems

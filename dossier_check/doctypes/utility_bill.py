@@ -1,0 +1,67 @@
+"""Energy, water, phone or internet bill (R-RES-1..5).
+
+A bill must say it is one (FACTURE/INVOICE), what was supplied (a meter or
+service word) and what is due (an amount label).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.fields.dates import date_after_label, find_periods
+from dossier_check.model import Classification, Finding
+from dossier_check.signals import Signals
+
+TYPE_ID = "utility_bill"
+TITLES = ("FACTURE", "INVOICE", "VOTRE FACTURE", "FACTURA")
+SUPPLY = (
+    "KWH", "M3", "CONSOMMATION", "ELECTRICITE", "GAZ NATUREL", "GAZ", "EAU", "ABONNEMENT",
+    "PDL", "PCE", "POINT DE LIVRAISON", "COMPTEUR", "INDEX", "FORFAIT", "MOBILE", "INTERNET",
+    "BOX", "FIBRE", "LIGNE FIXE", "TELEPHONE", "ASSAINISSEMENT", "ENERGY", "ELECTRICITY",
+)
+AMOUNT = ("TTC", "MONTANT A PAYER", "TOTAL A PAYER", "MONTANT TOTAL", "NET A PAYER",
+          "AMOUNT DUE", "TOTAL DUE", "A PAYER")
+PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
+ISSUE_LABELS = ["date de facture", "date de la facture", "facture du", "émise le", "date d'émission",
+                "invoice date", "date :", "date"]
+HOLDER_LABELS = ["Titulaire du contrat", "Titulaire", "Client", "Nom du client",
+                 "Account holder", "Customer"]
+
+
+def detect(s: Signals) -> Classification | None:
+    titles = s.found(*TITLES)
+    if not titles:
+        return None
+    supply = s.found(*SUPPLY)
+    amount = s.found(*AMOUNT)
+    evidence = [keyword_evidence(titles + supply[:4] + amount[:2])]
+    score = 0.3 + min(0.4, 0.15 * len(supply)) + (0.2 if amount else 0.0)
+    if not supply:
+        score = min(score, 0.45)
+    return result(TYPE_ID, score, evidence)
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    fields: dict[str, Any] = {}
+    issued = date_after_label(s.text, ISSUE_LABELS)
+    if issued:
+        fields["issue_date"] = issued.isoformat()
+    periods = find_periods(s.text)
+    if periods:
+        start, end = periods[0]
+        fields["period_start"] = start.isoformat()
+        fields["period_end"] = end.isoformat()
+    holder = value_after_label(s.text, HOLDER_LABELS)
+    if holder:
+        fields["holder"] = holder
+    kinds = [k for k, words in (
+        ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
+        ("gas", ("GAZ", "PCE")),
+        ("water", ("EAU", "M3", "ASSAINISSEMENT")),
+        ("mobile", ("MOBILE", "FORFAIT")),
+        ("internet", ("INTERNET", "BOX", "FIBRE")),
+    ) if s.found(*words)]
+    if kinds:
+        fields["service"] = kinds[0]
+    return fields, []
