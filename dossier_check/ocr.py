@@ -122,13 +122,14 @@ class OcrEngine:
         if abs(skew) >= 0.3:
             gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
         words = _words(gray, s.lang, s.psm)
-        if len(words) < 5 and rotation == 0 and s.fix_orientation:
-            # OSD gives up on sparse pages (cards, stickers): try the other three ways.
-            best = (len(words), 0, words)
+        if rotation == 0 and s.fix_orientation and _quality(words) < 60:
+            # OSD gives up on sparse pages (cards, stickers): try the other three ways
+            # and keep one only if it reads clearly better.
+            best = (_quality(words), 0, words)
             for angle in (90, 180, 270):
                 trial = _words(gray.rotate(-angle, expand=True, fillcolor=255), s.lang, s.psm)
-                if len(trial) > best[0]:
-                    best = (len(trial), angle, trial)
+                if _quality(trial) > max(1.5 * best[0], best[0] + 20):
+                    best = (_quality(trial), angle, trial)
             _, rotation, words = best
             if rotation:
                 gray = gray.rotate(-rotation, expand=True, fillcolor=255)
@@ -137,6 +138,11 @@ class OcrEngine:
         confidence = round(sum(confs) / len(confs), 1) if confs else None
         mrz_text = read_mrz_band(gray, words) if s.mrz_pass else ""
         return OcrResult(text, tuple(words), confidence, rotation, round(skew, 2), mrz_text)
+
+
+def _quality(words: list[Word]) -> int:
+    """Characters read with confidence: garbage from an upside-down page scores low."""
+    return sum(len(w.text) for w in words if w.conf >= 60 and len(w.text) >= 2)
 
 
 def _prepare(image: Image.Image, max_side: int, min_side: int) -> Image.Image:

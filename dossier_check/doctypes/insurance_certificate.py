@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result
-from dossier_check.fields.nir import find_nirs
+from dossier_check.fields.nir import find_nirs, is_provisional
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -24,7 +24,7 @@ def detect(s: Signals) -> Classification | None:
         return None  # DOMAIN §12: a CPAM letter without a NIR is unknown
     insurer = s.found(*INSURER)
     score = 0.6 + (0.3 if insurer else 0.0)
-    evidence = [keyword_evidence(titles + insurer[:2]), f"NIR …{nirs[0].number[-4:]} with a valid key"]
+    evidence = [keyword_evidence(titles + insurer[:2]), f"NIR …{nirs[0].nir[-4:]} with a valid key"]
     return result(TYPE_ID, score, evidence)
 
 
@@ -33,7 +33,7 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     fields: dict[str, Any] = {}
     if nirs:
         best = next((n for n in nirs if n.valid), nirs[0])
-        fields["nir"] = best.number
+        fields["nir"] = best.nir
         fields["nir_valid"] = best.valid
-        fields["nir_provisional"] = best.provisional
+        fields["nir_provisional"] = is_provisional(best.nir)
     return fields, []

@@ -1,0 +1,170 @@
+"""Each classifier on a clear positive and a near miss, from text (no OCR).
+
+The texts are written here, not taken from the sample generator's templates,
+so a rule keyed to one template's layout fails these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier_check import doctypes
+from dossier_check.fields.mrz import compose_mrvb, compose_td1, compose_td3
+from dossier_check.fields.photo import Face, PhotoMeasures
+from dossier_check.model import Page, TextSource
+from dossier_check.signals import build_signals
+
+AS_OF = date(2026, 11, 15)
+
+TD3 = "\n".join(compose_td3(document_code="P", issuing_state="BRA", surname="SILVA SANTOS",
+                            given_names="ANA CLARA", document_number="FX1234567",
+                            nationality="BRA", birth_date=date(1991, 5, 2), sex="F",
+                            expiry_date=date(2031, 2, 1), optional_data=""))
+TD1_PERMIT = "\n".join(compose_td1(document_code="IR", issuing_state="FRA", surname="NGUYEN",
+                                   given_names="VAN AN", document_number="AB1234567",
+                                   nationality="VNM", birth_date=date(1988, 1, 9), sex="M",
+                                   expiry_date=date(2028, 3, 4), optional_data=""))
+TD1_ID = "\n".join(compose_td1(document_code="ID", issuing_state="ITA", surname="ROSSI",
+                               given_names="GIULIA", document_number="CA00000AA",
+                               nationality="ITA", birth_date=date(1995, 7, 21), sex="F",
+                               expiry_date=date(2032, 7, 21), optional_data=""))
+MRVB = "\n".join(compose_mrvb(document_code="VD", issuing_state="FRA", surname="OKAFOR",
+                              given_names="CHIDI", document_number="FRA123456",
+                              nationality="NGA", birth_date=date(1999, 12, 1), sex="M",
+                              expiry_date=date(2027, 9, 30), optional_data=""))
+
+
+def signals(text: str, photo: PhotoMeasures | None = None):
+    pages = tuple(Page(i, text=t, text_source=TextSource.OCR)
+                  for i, t in enumerate(text.split("\f")))
+    return build_signals(pages, photo, AS_OF)
+
+
+def kind(text: str, photo: PhotoMeasures | None = None) -> str:
+    return doctypes.classify(signals(text, photo))[0].type
+
+
+POSITIVES = {
+    "passport": f"REPUBLICA FEDERATIVA DO BRASIL PASSAPORTE / PASSPORT\nSobrenome / Surname\n"
+                f"SILVA SANTOS\n{TD3}",
+    "residence_permit": f"REPUBLIQUE FRANCAISE TITRE DE SEJOUR\nCARTE DE SEJOUR TEMPORAIRE\n"
+                        f"{TD1_PERMIT}",
+    "national_id": f"REPUBBLICA ITALIANA CARTA D'IDENTITA\n{TD1_ID}",
+    "birth_certificate": "STATE OF OHIO CERTIFICATE OF BIRTH\nName of child: Mary Ann LEE\n"
+                         "Date of birth: March 3, 1992  Place of birth: Columbus\n"
+                         "Father: John LEE   Mother: Susan LEE (born KIM)\nRegistrar",
+    "rib": "Banque Exemple\nRELEVE D'IDENTITE BANCAIRE\nTitulaire du compte : M. Karim BENALI\n"
+           "IBAN FR76 3000 6000 0112 3456 7890 189\nBIC AGRIFRPP882\nDomiciliation : Lyon",
+    "utility_bill": "Lumina Energie\nFACTURE du 12/10/2026\nTitulaire du contrat : Karim BENALI\n"
+                    "Consommation électricité du 01/09/2026 au 30/09/2026 : 212 kWh\n"
+                    "Montant TTC à payer : 64,20 EUR",
+    "lease": "CONTRAT DE LOCATION (loi n° 89-462 du 6 juillet 1989)\nLe bailleur : SCI Les Tilleuls\n"
+             "Le locataire : Karim BENALI\nLoyer mensuel : 650 EUR  Dépôt de garantie : 650 EUR",
+    "hosting_attestation": "ATTESTATION D'HEBERGEMENT\nJe soussignée Marie DUPONT, certifie sur "
+                           "l'honneur héberger à titre gratuit M. Karim BENALI depuis le "
+                           "1er juin 2026.\nFait à Lyon le 3 novembre 2026",
+    "payslip": "BULLETIN DE PAIE  Période du 01/10/2026 au 31/10/2026\nEmployeur : Atelier Nord "
+               "SIRET 123 456 789 00012 URSSAF Lille\nSalaire de base 1900,00\nSalaire brut "
+               "2100,00\nNet à payer avant impôt 1650,00",
+    "employment_contract": "CONTRAT DE TRAVAIL A DUREE INDETERMINEE\nEntre l'employeur Atelier "
+                           "Nord et le salarié Karim BENALI\nPériode d'essai : 2 mois\n"
+                           "Rémunération : 2100 EUR brut",
+    "application_form": "cerfa S1106\nDemande d'ouverture des droits à l'assurance maladie\n"
+                        "Nom : BENALI Prénoms : Karim\nJe certifie sur l'honneur...\n"
+                        "Fait à Lyon le 02/11/2026 Signature",
+    "insurance_certificate": "Assurance Maladie\nATTESTATION DE DROITS\nNuméro de sécurité "
+                             "sociale : 2 84 05 75 115 423 54\nBénéficiaire : Léa MARTIN",
+}
+NEAR_MISSES = {
+    # the title words without what the type must carry
+    "passport": "Please bring your passport and two photos to the consulate.",
+    "residence_permit": "Vous devez demander un titre de séjour en préfecture avant le 3 mars.",
+    "national_id": "Merci de joindre une copie de votre carte nationale d'identité.",
+    "birth_certificate": "Pour obtenir un acte de naissance, écrivez au service de l'état civil.",
+    "rib": "RELEVE D'IDENTITE BANCAIRE\nIBAN FR76 3000 6000 0112 3456 7890 180\nBIC AGRIFRPP882",
+    "utility_bill": "TICKET DE CAISSE  Supermarché  2 baguettes 2,40  TOTAL TTC 2,40 Merci",
+    "lease": "Annonce : appartement à louer, contactez le propriétaire.",
+    "hosting_attestation": "L'hôtel propose un hébergement pour 3 nuits, petit déjeuner inclus.",
+    "payslip": "Votre salaire sera versé à la fin du mois.",
+    "employment_contract": "Nous recrutons : envoyez votre CV pour un emploi à Lyon.",
+    "application_form": "Le formulaire est disponible sur le site de l'assurance maladie.",
+    "insurance_certificate": "ATTESTATION DE DROITS\nAssurance Maladie\nVotre dossier est en "
+                             "cours d'instruction, vous recevrez votre numéro plus tard.",
+}
+
+
+@pytest.mark.parametrize("type_id", sorted(POSITIVES))
+def test_clear_positive_is_tagged(type_id):
+    assert kind(POSITIVES[type_id]) == type_id
+
+
+@pytest.mark.parametrize("type_id", sorted(NEAR_MISSES))
+def test_near_miss_is_not_tagged(type_id):
+    assert kind(NEAR_MISSES[type_id]) != type_id
+
+
+def test_contract_vocabulary_is_exactly_the_registered_types():
+    assert doctypes.TYPE_IDS == {
+        "passport", "national_id", "residence_permit", "birth_certificate", "rib",
+        "utility_bill", "lease", "hosting_attestation", "id_photo", "payslip",
+        "employment_contract", "application_form", "insurance_certificate", "unknown"}
+
+
+def test_visa_sticker_is_a_residence_permit():
+    assert kind(f"VISA  TYPE D  VLS-TS  VALIDER EN LIGNE\n{MRVB}") == "residence_permit"
+
+
+def test_passport_evidence_names_the_mrz_and_its_check_digits():
+    best, _ = doctypes.classify(signals(POSITIVES["passport"]))
+    assert "MRZ TD3 with valid check digits" in best.evidence
+
+
+def test_rib_evidence_shows_only_the_last_iban_digits():
+    best, _ = doctypes.classify(signals(POSITIVES["rib"]))
+    assert best.evidence[0] == "IBAN FR…0189 passes mod-97"
+    assert not any("3000 6000" in e or "30006000" in e for e in best.evidence)
+
+
+def test_bill_quoting_an_iban_stays_a_bill():
+    text = POSITIVES["utility_bill"] + "\nPrélèvement sur IBAN FR76 3000 6000 0112 3456 7890 189"
+    assert kind(text) == "utility_bill"
+
+
+PORTRAIT = PhotoMeasures(413, 531, (Face(100, 120, 210, 210),), False, 900.0, 5.0)
+
+
+def test_face_with_no_text_is_an_id_photo():
+    best, _ = doctypes.classify(signals("", PORTRAIT))
+    assert best.type == "id_photo" and best.evidence == ("1 face, 413x531 portrait",)
+
+
+def test_two_faces_are_still_an_id_photo():
+    two = PhotoMeasures(800, 500, (Face(100, 100, 150, 150), Face(500, 100, 150, 150)), False,
+                        900.0, 5.0)
+    assert kind("", two) == "id_photo"
+
+
+def test_picture_without_a_face_is_unknown():
+    assert kind("", PhotoMeasures(800, 600, (), False, 900.0, 30.0)) == "unknown"
+
+
+def test_passport_fields_come_from_the_mrz():
+    found = doctypes.identify(signals(POSITIVES["passport"]))
+    f = found.fields
+    assert (f["surname"], f["given_names"], f["nationality"]) == ("SILVA SANTOS", "ANA CLARA",
+                                                                 "BRA")
+    assert f["expiry_date"] == "2031-02-01" and f["birth_date"] == "1991-05-02"
+    assert f["mrz_format"] == "TD3" and f["mrz_valid"] is True
+
+
+def test_rib_fields():
+    f = doctypes.identify(signals(POSITIVES["rib"])).fields
+    assert f["iban"] == "FR7630006000011234567890189" and f["bic"] == "AGRIFRPP882"
+    assert f["holder"].endswith("Karim BENALI")
+
+
+def test_unknown_text_gets_no_type():
+    assert kind("Avis d'impôt sur les revenus 2025. Revenu fiscal de référence : 21 000 €") \
+        == "unknown"
