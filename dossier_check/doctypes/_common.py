@@ -17,6 +17,14 @@ EEA_CH = frozenset(
     "PRT ROU SVK SVN ESP SWE ISL LIE NOR CHE".split()
 )
 
+#: Labels an identity document prints beside its fields (§2): with a title but no
+#: MRZ, at least two of them separate a card from a letter that names one.
+ID_LABELS = (
+    "NOM", "SURNAME", "PRENOM", "PRENOMS", "GIVEN NAMES", "DATE DE NAISSANCE", "DATE OF BIRTH",
+    "NE LE", "NEE LE", "SEXE", "SEX", "NATIONALITE", "NATIONALITY", "VALABLE JUSQU'AU",
+    "DATE D'EXPIRATION", "DATE OF EXPIRY", "LIEU DE NAISSANCE", "PLACE OF BIRTH",
+)
+
 
 def result(type_id: str, score: float, evidence: list[str]) -> Classification | None:
     """A Classification clipped to [0, 1], or None for a zero score."""

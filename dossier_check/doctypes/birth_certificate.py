@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
-from dossier_check.fields.dates import date_after_label
+from dossier_check.fields.dates import date_after_label, find_dates
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -49,15 +49,15 @@ def detect(s: Signals) -> Classification | None:
     if not titles:
         return None
     evidence = [keyword_evidence(titles)]
-    score = 0.6
+    score = 0.4  # a title alone is a letter that mentions a birth certificate
     filiation = s.found(*FILIATION)
     if filiation:
-        score += 0.2
+        score += 0.3
         evidence.append(keyword_evidence(filiation))
     birth = s.found(*BIRTH_WORDS)
-    if birth:
-        score += 0.1
-        evidence.append(keyword_evidence(birth))
+    if birth or find_dates(s.text):
+        score += 0.2
+        evidence.append(keyword_evidence(birth) if birth else "a date")
     if has_apostille(s):
         evidence.append("apostille (Hague Convention of 5 October 1961)")
     return result(TYPE_ID, score, evidence)

@@ -6,7 +6,7 @@ the old French CNI's 2x36 ``IDFRA`` zone.
 
 from __future__ import annotations
 
-from dossier_check.doctypes._common import identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.doctypes._common import ID_LABELS, identity_extract, keyword_evidence, mrz_evidence, result
 from dossier_check.doctypes.residence_permit import PERMIT_WORDS
 from dossier_check.model import Classification
 from dossier_check.signals import Signals
@@ -37,7 +37,9 @@ def detect(s: Signals) -> Classification | None:
         score = base
         evidence.append(mrz_evidence(mrz))
     titles = s.found(*TITLES)
+    labels = s.found(*ID_LABELS)
     if titles:
         evidence.append(keyword_evidence(titles))
-        score = max(score, 0.55 if not permit_words else 0.3) + 0.02
+        alone = 0.55 if len(labels) >= 2 and not permit_words else 0.3
+        score = max(score, alone) + 0.02
     return result(TYPE_ID, score, evidence)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier_check.doctypes._common import identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.doctypes._common import ID_LABELS, identity_extract, keyword_evidence, mrz_evidence, result
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -42,10 +42,11 @@ def detect(s: Signals) -> Classification | None:
         if visa:
             evidence.append(keyword_evidence(visa))
     titles = s.found(*PAPER_TITLES)
-    if titles:
+    labels = s.found(*ID_LABELS)
+    if titles and len(labels) >= 2:
         score = max(score, 0.88)
         evidence.append(keyword_evidence(titles))
-    if words and not score:
+    if words and not score and len(labels) >= 2:
         score = 0.6
     if words:
         evidence.append(keyword_evidence(words))
