@@ -84,8 +84,9 @@ def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
     )
 
 
-def _analyse_many(files: list[tuple[str, Path]], options: Options,
-                  progress: Callable[[str], None] | None = None) -> list[Document]:
+def _analyse_many(
+    files: list[tuple[str, Path]], options: Options, progress: Callable[[str], None] | None = None
+) -> list[Document]:
     if options.jobs <= 1 or len(files) <= 1:
         docs = []
         for rel, path in files:
@@ -103,8 +104,9 @@ def _analyse_many(files: list[tuple[str, Path]], options: Options,
         return docs
 
 
-def check_dossier(folder: Path, options: Options,
-                  progress: Callable[[str], None] | None = None) -> DossierReport:
+def check_dossier(
+    folder: Path, options: Options, progress: Callable[[str], None] | None = None
+) -> DossierReport:
     """Check one applicant's folder against the profile."""
     folder = Path(folder)
     if not folder.exists():
@@ -139,8 +141,9 @@ def dossier_folders(parent: Path) -> list[Path]:
     )
 
 
-def check_batch(parent: Path, options: Options,
-                progress: Callable[[str], None] | None = None) -> list[DossierReport]:
+def check_batch(
+    parent: Path, options: Options, progress: Callable[[str], None] | None = None
+) -> list[DossierReport]:
     """Check every direct sub-folder of ``parent``; a broken one never stops the others."""
     load(options.profile)  # a bad profile is a usage error before any work
     reports: list[DossierReport] = []
@@ -148,8 +151,9 @@ def check_batch(parent: Path, options: Options,
         try:
             report = check_dossier(folder, options, progress)
         except (OSError, UsageError) as exc:
-            report = DossierReport(options.profile, options.as_of.isoformat(), folder.name, (), (),
-                                   error=str(exc))
+            report = DossierReport(
+                options.profile, options.as_of.isoformat(), folder.name, (), (), error=str(exc)
+            )
         reports.append(replace(report, dossier=folder.name))
     return reports
 
@@ -165,5 +169,6 @@ def classify_files(paths: Iterable[Path], options: Options) -> list[Document]:
 
 
 def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )

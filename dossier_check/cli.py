@@ -56,24 +56,46 @@ def default_lang() -> str:
 def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
     p.add_argument("--format", choices=formats, default="text")
     p.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
-    p.add_argument("--lang", choices=("fr", "en"), default=None,
-                   help="report language (default: from the locale, French when unsure)")
+    p.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        help="report language (default: from the locale, French when unsure)",
+    )
     p.add_argument("--no-cache", action="store_true", help="do not read or write the OCR cache")
-    p.add_argument("--show-identifiers", action="store_true",
-                   help="show document numbers, IBAN and NIR in full (masked by default)")
+    p.add_argument(
+        "--show-identifiers",
+        action="store_true",
+        help="show document numbers, IBAN and NIR in full (masked by default)",
+    )
     p.add_argument("--debug", action="store_true", help="OCR text and timings in the output")
-    p.add_argument("--jobs", type=_positive, default=None,
-                   help="worker processes (default: number of cores)")
-    p.add_argument("--max-pages", type=_positive, default=Limits().max_pages,
-                   help="pages read per file (default %(default)s)")
+    p.add_argument(
+        "--jobs", type=_positive, default=None, help="worker processes (default: number of cores)"
+    )
+    p.add_argument(
+        "--max-pages",
+        type=_positive,
+        default=Limits().max_pages,
+        help="pages read per file (default %(default)s)",
+    )
 
 
 def _checking(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", default="puma", help="requirement profile (see `profiles`)")
-    p.add_argument("--situation", action="append", default=[], metavar="S",
-                   help="a fact that changes what is required (employed, hosted, ...)")
-    p.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                   help="reference date for expiry and recency rules (default: today)")
+    p.add_argument(
+        "--situation",
+        action="append",
+        default=[],
+        metavar="S",
+        help="a fact that changes what is required (employed, hosted, ...)",
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="reference date for expiry and recency rules (default: today)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,8 +130,10 @@ def _options(args: argparse.Namespace) -> api.Options:
         known = profiles.load(profile_id).situations
         for s in situations:
             if s not in known:
-                raise UsageError(f"unknown situation {s!r} for profile {profile_id}",
-                                 hint=f"known situations: {', '.join(known)}")
+                raise UsageError(
+                    f"unknown situation {s!r} for profile {profile_id}",
+                    hint=f"known situations: {', '.join(known)}",
+                )
     return api.Options(
         as_of=args.as_of or date.today(),
         profile=profile_id,
@@ -135,8 +159,10 @@ def _emit(text: str, output: Path | None, scanned: list[Path]) -> None:
         return
     for folder in scanned:
         if _inside(output, folder):
-            raise UsageError(f"{output}: refusing to write inside the scanned folder {folder}",
-                             hint="choose an --output outside the dossier")
+            raise UsageError(
+                f"{output}: refusing to write inside the scanned folder {folder}",
+                hint="choose an --output outside the dossier",
+            )
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -15,109 +15,201 @@ LANGS = ("fr", "en")
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     # ingest and scan quality
-    "mime_mismatch": ("Extension .{extension} mais le fichier est de type {mime}.",
-                      "The extension is .{extension} but the file is {mime}."),
+    "mime_mismatch": (
+        "Extension .{extension} mais le fichier est de type {mime}.",
+        "The extension is .{extension} but the file is {mime}.",
+    ),
     "empty_file": ("Fichier vide : renvoyez le document.", "Empty file: send the document again."),
-    "unsupported_type": ("Type de fichier non pris en charge ({mime}) : envoyez un PDF, JPEG ou PNG.",
-                         "Unsupported file type ({mime}): send a PDF, JPEG or PNG."),
-    "unreadable_file": ("Fichier illisible (droits d'accès ou erreur disque).",
-                        "The file cannot be read (permissions or disk error)."),
-    "encrypted": ("PDF protégé par mot de passe : envoyez le PDF sans mot de passe.",
-                  "Password-protected PDF: send the PDF without its password."),
-    "corrupt_file": ("Fichier endommagé : numérisez à nouveau le document.",
-                     "Damaged file: scan the document again."),
-    "too_many_pages": ("{pages} pages : seules les {limit} premières sont lues.",
-                       "{pages} pages: only the first {limit} are read."),
-    "too_many_pixels": ("Image trop grande pour être lue en sécurité : numérisez à 300 dpi.",
-                        "Image too large to read safely: scan it at 300 dpi."),
-    "time_limit": ("Lecture interrompue après {seconds} s : le document est peut-être incomplet.",
-                   "Reading stopped after {seconds} s: the document may be incomplete."),
-    "unreadable": ("Document illisible : numérisez-le à nouveau, net et bien éclairé.",
-                   "Unreadable document: scan it again, sharp and well lit."),
-    "unrecognised": ("Document non reconnu : il ne compte pour aucune pièce demandée.",
-                     "Document not recognised: it counts for no required item."),
-    "unreadable_field": ("Information illisible ({field}) : numérisez à nouveau la page.",
-                         "Unreadable field ({field}): scan the page again."),
-    "several_documents": ("Ce PDF contient plusieurs documents.", "This PDF holds several documents."),
+    "unsupported_type": (
+        "Type de fichier non pris en charge ({mime}) : envoyez un PDF, JPEG ou PNG.",
+        "Unsupported file type ({mime}): send a PDF, JPEG or PNG.",
+    ),
+    "unreadable_file": (
+        "Fichier illisible (droits d'accès ou erreur disque).",
+        "The file cannot be read (permissions or disk error).",
+    ),
+    "encrypted": (
+        "PDF protégé par mot de passe : envoyez le PDF sans mot de passe.",
+        "Password-protected PDF: send the PDF without its password.",
+    ),
+    "corrupt_file": (
+        "Fichier endommagé : numérisez à nouveau le document.",
+        "Damaged file: scan the document again.",
+    ),
+    "too_many_pages": (
+        "{pages} pages : seules les {limit} premières sont lues.",
+        "{pages} pages: only the first {limit} are read.",
+    ),
+    "too_many_pixels": (
+        "Image trop grande pour être lue en sécurité : numérisez à 300 dpi.",
+        "Image too large to read safely: scan it at 300 dpi.",
+    ),
+    "time_limit": (
+        "Lecture interrompue après {seconds} s : le document est peut-être incomplet.",
+        "Reading stopped after {seconds} s: the document may be incomplete.",
+    ),
+    "unreadable": (
+        "Document illisible : numérisez-le à nouveau, net et bien éclairé.",
+        "Unreadable document: scan it again, sharp and well lit.",
+    ),
+    "unrecognised": (
+        "Document non reconnu : il ne compte pour aucune pièce demandée.",
+        "Document not recognised: it counts for no required item.",
+    ),
+    "unreadable_field": (
+        "Information illisible ({field}) : numérisez à nouveau la page.",
+        "Unreadable field ({field}): scan the page again.",
+    ),
+    "several_documents": (
+        "Ce PDF contient plusieurs documents.",
+        "This PDF holds several documents.",
+    ),
     "duplicate": ("Document en double ({other}).", "Duplicate document ({other})."),
     # identity
-    "mrz_check_digit": ("Bande MRZ : clés de contrôle fausses ({checks}).",
-                        "MRZ: check digits fail ({checks})."),
+    "mrz_check_digit": (
+        "Bande MRZ : clés de contrôle fausses ({checks}).",
+        "MRZ: check digits fail ({checks}).",
+    ),
     "expired": ("{file} a expiré le {date}.", "{file} expired on {date}."),
-    "expired_but_valid_present": ("{file} a expiré ; envoyez seulement le document valide.",
-                                  "{file} has expired; send only the valid document."),
-    "non_eea_id_card": ("Carte d'identité hors UE/EEE : joignez le passeport.",
-                        "Non-EEA identity card: add the passport."),
-    "visa_not_a_permit": ("{file} : ce visa n'est pas un titre de séjour.",
-                          "{file}: this visa is not a residence permit."),
-    "vls_ts_validation": ("{file} : VLS-TS, joignez l'attestation de validation en ligne.",
-                          "{file}: VLS-TS, add the online validation certificate."),
-    "recepisse_fallback": ("{file} : récépissé accepté selon la caisse.",
-                           "{file}: receipt accepted at the fund's discretion."),
+    "expired_but_valid_present": (
+        "{file} a expiré ; envoyez seulement le document valide.",
+        "{file} has expired; send only the valid document.",
+    ),
+    "non_eea_id_card": (
+        "Carte d'identité hors UE/EEE : joignez le passeport.",
+        "Non-EEA identity card: add the passport.",
+    ),
+    "visa_not_a_permit": (
+        "{file} : ce visa n'est pas un titre de séjour.",
+        "{file}: this visa is not a residence permit.",
+    ),
+    "vls_ts_validation": (
+        "{file} : VLS-TS, joignez l'attestation de validation en ligne.",
+        "{file}: VLS-TS, add the online validation certificate.",
+    ),
+    "recepisse_fallback": (
+        "{file} : récépissé accepté selon la caisse.",
+        "{file}: receipt accepted at the fund's discretion.",
+    ),
     # birth certificate
-    "no_filiation": ("{file} : l'acte ne mentionne pas les parents (filiation).",
-                     "{file}: the certificate does not name the parents."),
-    "apostille_not_found": ("{file} : apostille ou légalisation non trouvée.",
-                            "{file}: no apostille or legalisation found."),
-    "translation_missing": ("{file} : traduction assermentée absente.",
-                            "{file}: sworn translation missing."),
+    "no_filiation": (
+        "{file} : l'acte ne mentionne pas les parents (filiation).",
+        "{file}: the certificate does not name the parents.",
+    ),
+    "apostille_not_found": (
+        "{file} : apostille ou légalisation non trouvée.",
+        "{file}: no apostille or legalisation found.",
+    ),
+    "translation_missing": (
+        "{file} : traduction assermentée absente.",
+        "{file}: sworn translation missing.",
+    ),
     # residence
-    "other_name": ("{file} est au nom de {name}, pas du demandeur.",
-                   "{file} is in the name of {name}, not the applicant."),
-    "too_few_bills": ("{count} mois de factures sur {needed} demandés.",
-                      "{count} months of bills out of {needed} required."),
-    "bills_not_successive": ("Factures non consécutives : il manque {months}.",
-                             "Bills are not successive: {months} missing."),
-    "bills_undated": ("Les factures n'ont pas de date lisible.", "The bills have no readable date."),
-    "proof_too_old": ("{file} date du {date} : plus de {months} mois.",
-                      "{file} is dated {date}: over {months} months old."),
-    "proof_old": ("{file} date du {date} : plus de {months} mois.",
-                  "{file} is dated {date}: over {months} months old."),
-    "host_identity_missing": ("Pièce d'identité de l'hébergeant ({host}) absente.",
-                              "The host's ({host}) identity document is missing."),
-    "host_address_missing": ("Justificatif de domicile de l'hébergeant ({host}) absent.",
-                             "The host's ({host}) proof of address is missing."),
+    "other_name": (
+        "{file} est au nom de {name}, pas du demandeur.",
+        "{file} is in the name of {name}, not the applicant.",
+    ),
+    "too_few_bills": (
+        "{count} mois de factures sur {needed} demandés.",
+        "{count} months of bills out of {needed} required.",
+    ),
+    "bills_not_successive": (
+        "Factures non consécutives : il manque {months}.",
+        "Bills are not successive: {months} missing.",
+    ),
+    "bills_undated": (
+        "Les factures n'ont pas de date lisible.",
+        "The bills have no readable date.",
+    ),
+    "proof_too_old": (
+        "{file} date du {date} : plus de {months} mois.",
+        "{file} is dated {date}: over {months} months old.",
+    ),
+    "proof_old": (
+        "{file} date du {date} : plus de {months} mois.",
+        "{file} is dated {date}: over {months} months old.",
+    ),
+    "host_identity_missing": (
+        "Pièce d'identité de l'hébergeant ({host}) absente.",
+        "The host's ({host}) identity document is missing.",
+    ),
+    "host_address_missing": (
+        "Justificatif de domicile de l'hébergeant ({host}) absent.",
+        "The host's ({host}) proof of address is missing.",
+    ),
     # bank
     "iban_invalid": ("IBAN {iban} invalide.", "IBAN {iban} is invalid."),
     "rib_key_invalid": ("Clé RIB fausse.", "The RIB key is wrong."),
-    "iban_foreign_sepa": ("IBAN {country} (SEPA) : légal, mais la caisse peut demander un envoi papier.",
-                          "{country} IBAN (SEPA): lawful, but the fund may ask for the paper route."),
-    "iban_gb": ("IBAN britannique : hors UE, peut être refusé.",
-                "British IBAN: outside the EU, may be refused."),
-    "iban_not_sepa": ("IBAN {country} hors zone SEPA : un compte SEPA est nécessaire.",
-                      "{country} IBAN outside SEPA: a SEPA account is needed."),
+    "iban_foreign_sepa": (
+        "IBAN {country} (SEPA) : légal, mais la caisse peut demander un envoi papier.",
+        "{country} IBAN (SEPA): lawful, but the fund may ask for the paper route.",
+    ),
+    "iban_gb": (
+        "IBAN britannique : hors UE, peut être refusé.",
+        "British IBAN: outside the EU, may be refused.",
+    ),
+    "iban_not_sepa": (
+        "IBAN {country} hors zone SEPA : un compte SEPA est nécessaire.",
+        "{country} IBAN outside SEPA: a SEPA account is needed.",
+    ),
     # photo
-    "photo_face_count": ("{file} : {count} visage(s), il en faut un seul.",
-                         "{file}: {count} face(s), exactly one is needed."),
-    "photo_scene": ("{file} : le visage est trop petit, recadrez la photo.",
-                    "{file}: the face is too small, crop the photo."),
+    "photo_face_count": (
+        "{file} : {count} visage(s), il en faut un seul.",
+        "{file}: {count} face(s), exactly one is needed.",
+    ),
+    "photo_scene": (
+        "{file} : le visage est trop petit, recadrez la photo.",
+        "{file}: the face is too small, crop the photo.",
+    ),
     "photo_face_size": ("{file} : taille du visage hors norme.", "{file}: face size out of range."),
-    "photo_proportions": ("{file} : format différent de 35×45 mm.",
-                          "{file}: not the 35×45 mm format."),
-    "photo_too_small": ("{file} : photo trop petite ({width} px de large).",
-                        "{file}: photo too small ({width} px wide)."),
-    "photo_small": ("{file} : photo un peu petite ({width} px de large).",
-                    "{file}: photo a little small ({width} px wide)."),
-    "photo_grayscale": ("{file} : photo en noir et blanc, la couleur est demandée.",
-                        "{file}: black-and-white photo, colour is asked for."),
+    "photo_proportions": (
+        "{file} : format différent de 35×45 mm.",
+        "{file}: not the 35×45 mm format.",
+    ),
+    "photo_too_small": (
+        "{file} : photo trop petite ({width} px de large).",
+        "{file}: photo too small ({width} px wide).",
+    ),
+    "photo_small": (
+        "{file} : photo un peu petite ({width} px de large).",
+        "{file}: photo a little small ({width} px wide).",
+    ),
+    "photo_grayscale": (
+        "{file} : photo en noir et blanc, la couleur est demandée.",
+        "{file}: black-and-white photo, colour is asked for.",
+    ),
     # form, names, NIR
     "form_unsigned": ("{file} : formulaire non signé.", "{file}: form not signed."),
-    "name_mismatch": ("{file} porte le nom {name} au lieu de {expected}.",
-                      "{file} bears the name {name} instead of {expected}."),
-    "name_drift": ("{file} : nom écrit « {name} » au lieu de « {expected} ».",
-                   "{file}: name spelt '{name}' instead of '{expected}'."),
-    "birth_date_mismatch": ("{file} : date de naissance {date} au lieu de {expected}.",
-                            "{file}: birth date {date} instead of {expected}."),
-    "nir_invalid": ("{file} : numéro de sécurité sociale invalide.",
-                    "{file}: invalid social-security number."),
-    "nir_provisional": ("{file} : numéro provisoire (NIA), pas encore de NIR définitif.",
-                        "{file}: provisional number (NIA), no permanent NIR yet."),
-    "too_young": ("Moins de {minimum} ans à la date de référence.",
-                  "Under {minimum} on the reference date."),
+    "name_mismatch": (
+        "{file} porte le nom {name} au lieu de {expected}.",
+        "{file} bears the name {name} instead of {expected}.",
+    ),
+    "name_drift": (
+        "{file} : nom écrit « {name} » au lieu de « {expected} ».",
+        "{file}: name spelt '{name}' instead of '{expected}'.",
+    ),
+    "birth_date_mismatch": (
+        "{file} : date de naissance {date} au lieu de {expected}.",
+        "{file}: birth date {date} instead of {expected}.",
+    ),
+    "nir_invalid": (
+        "{file} : numéro de sécurité sociale invalide.",
+        "{file}: invalid social-security number.",
+    ),
+    "nir_provisional": (
+        "{file} : numéro provisoire (NIA), pas encore de NIR définitif.",
+        "{file}: provisional number (NIA), no permanent NIR yet.",
+    ),
+    "too_young": (
+        "Moins de {minimum} ans à la date de référence.",
+        "Under {minimum} on the reference date.",
+    ),
     # dossier
     "requirement_missing": ("Pièce manquante.", "Document missing."),
-    "situation_inferred": ("Situation déduite : {situation} (d'après {file}).",
-                           "Situation inferred: {situation} (from {file})."),
+    "situation_inferred": (
+        "Situation déduite : {situation} (d'après {file}).",
+        "Situation inferred: {situation} (from {file}).",
+    ),
 }
 
 REQUIREMENTS: dict[str, tuple[str, str]] = {

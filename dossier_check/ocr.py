@@ -271,8 +271,9 @@ def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> st
     crop = gray.crop(box)
     scale = max(1.0, min(3.0, 40 / line_h))
     if scale > 1.0:
-        crop = crop.resize((round(crop.width * scale), round(crop.height * scale)),
-                           Image.Resampling.LANCZOS)
+        crop = crop.resize(
+            (round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS
+        )
     try:
         return pytesseract.image_to_string(
             crop, lang="eng", config=f"--psm 6 -c tessedit_char_whitelist={MRZ_WHITELIST}"

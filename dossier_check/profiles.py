@@ -156,9 +156,7 @@ def load_file(path: Path) -> Profile:
 def _check_keys(path: Path, prefix: str, table: dict[str, Any], allowed: set[str]) -> None:
     for key in table:
         if key not in allowed:
-            raise ProfileError(
-                f"{path}: unknown key {prefix}{key}" + _did_you_mean(key, allowed)
-            )
+            raise ProfileError(f"{path}: unknown key {prefix}{key}" + _did_you_mean(key, allowed))
 
 
 def _did_you_mean(word: str, options: Any) -> str:

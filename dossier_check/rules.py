@@ -47,7 +47,8 @@ class Context:
 
     def of_type(self, *types: str, include_host: bool = False) -> list[Document]:
         return [
-            d for d in self.documents
+            d
+            for d in self.documents
             if d.type in types and (include_host or d.path not in self.host_paths)
         ]
 
@@ -111,8 +112,11 @@ def _establish_parties(ctx: Context, explicit: set[str]) -> None:
         ctx.host = Person(a.fields["host"], None, a.path)
         for d in docs:
             name = person_name(d)
-            if (d.type in IDENTITY_TYPES + RESIDENCE_TYPES and same_person(name, ctx.host.name)
-                    and not same_person(name, applicant_name)):
+            if (
+                d.type in IDENTITY_TYPES + RESIDENCE_TYPES
+                and same_person(name, ctx.host.name)
+                and not same_person(name, applicant_name)
+            ):
                 ctx.host_paths.add(d.path)
 
     def infer(situation: str, because: str, rule: str | None = None) -> None:
@@ -154,13 +158,19 @@ def rule_kind(name: str) -> Callable[[RuleFn], RuleFn]:
 def _absent(req: Requirement, **params: Any) -> RequirementResult:
     sev = Severity.ERROR if req.absent in (Status.MISSING, Status.INVALID) else Severity.WARNING
     return RequirementResult(
-        req.id, req.absent, (), (_find("requirement_missing", sev, None, requirement=req.id,
-                                        **params),)
+        req.id,
+        req.absent,
+        (),
+        (_find("requirement_missing", sev, None, requirement=req.id, **params),),
     )
 
 
-def _result(req: Requirement, docs: Iterable[Document], problems: list[Finding],
-            status: Status | None = None) -> RequirementResult:
+def _result(
+    req: Requirement,
+    docs: Iterable[Document],
+    problems: list[Finding],
+    status: Status | None = None,
+) -> RequirementResult:
     """Status from the worst finding unless given: error -> invalid, warning -> warning."""
     if status is None:
         if any(p.severity is Severity.ERROR for p in problems):
@@ -186,8 +196,9 @@ def _expiry(doc: Document) -> date | None:
     return _parse(f.get("expiry_date"))
 
 
-def _validity(docs: list[Document], as_of: date, rule: str) -> tuple[list[Document],
-                                                                   list[Document], list[Finding]]:
+def _validity(
+    docs: list[Document], as_of: date, rule: str
+) -> tuple[list[Document], list[Document], list[Finding]]:
     """Split documents into valid and expired; unreadable expiries are findings."""
     valid: list[Document] = []
     expired: list[Document] = []
@@ -195,14 +206,20 @@ def _validity(docs: list[Document], as_of: date, rule: str) -> tuple[list[Docume
     for d in docs:
         exp = _expiry(d)
         if exp is None:
-            problems.append(_find("unreadable_field", Severity.ERROR, "R-SCAN-2",
-                                  file=d.path, field="expiry_date"))
+            problems.append(
+                _find(
+                    "unreadable_field", Severity.ERROR, "R-SCAN-2", file=d.path, field="expiry_date"
+                )
+            )
         elif exp >= as_of:  # valid on its expiry day (CONTRACT)
             valid.append(d)
         else:
             expired.append(d)
-            problems.append(_find("expired", Severity.ERROR, rule, file=d.path,
-                                  date=exp.isoformat(), type=d.type))
+            problems.append(
+                _find(
+                    "expired", Severity.ERROR, rule, file=d.path, date=exp.isoformat(), type=d.type
+                )
+            )
     return valid, expired, problems
 
 
@@ -224,13 +241,20 @@ def identity(req: Requirement, ctx: Context) -> RequirementResult:
     valid, expired, problems = _validity(docs, ctx.as_of, "R-ID-3")
     if valid:
         problems = [p for p in problems if p.code != "expired"]
-        problems += [_find("expired_but_valid_present", Severity.WARNING, "R-ID-3", file=d.path)
-                     for d in expired]
-        accepted = [d for d in valid if d.type != "national_id"
-                    or d.fields.get("nationality", d.fields.get("issuing_state")) in EEA_CH]
+        problems += [
+            _find("expired_but_valid_present", Severity.WARNING, "R-ID-3", file=d.path)
+            for d in expired
+        ]
+        accepted = [
+            d
+            for d in valid
+            if d.type != "national_id"
+            or d.fields.get("nationality", d.fields.get("issuing_state")) in EEA_CH
+        ]
         if not accepted and "residence_permit" not in req.types:
-            problems.append(_find("non_eea_id_card", Severity.WARNING, "R-ID-2",
-                                  file=valid[0].path))
+            problems.append(
+                _find("non_eea_id_card", Severity.WARNING, "R-ID-2", file=valid[0].path)
+            )
             return _result(req, valid, problems, Status.WARNING)
         problems = [p for p in problems if p.code != "unreadable_field"]
         return _result(req, valid, problems)
@@ -260,8 +284,9 @@ def residence_permit(req: Requirement, ctx: Context) -> RequirementResult:
             if v.fields.get("kind") == "visa":
                 problems.append(_find("vls_ts_validation", Severity.WARNING, "R-TS-3", file=v.path))
             if v.fields.get("kind") in ("recepisse", "api"):
-                problems.append(_find("recepisse_fallback", Severity.WARNING, "R-TS-5",
-                                      file=v.path))
+                problems.append(
+                    _find("recepisse_fallback", Severity.WARNING, "R-TS-5", file=v.path)
+                )
         problems = [p for p in problems if p.code != "visa_not_a_permit"]
         return _result(req, valid, problems)
     problems += vprobs
@@ -311,28 +336,41 @@ def _months_covered(doc: Document) -> list[tuple[int, int]]:
     return months
 
 
-def _bills_check(bills: list[Document], ctx: Context, needed: int
-                 ) -> tuple[Status, list[Finding], list[Document]]:
+def _bills_check(
+    bills: list[Document], ctx: Context, needed: int
+) -> tuple[Status, list[Finding], list[Document]]:
     """R-RES-1 (b), step by step, then R-RES-2 recency on the latest bill."""
     covered: dict[tuple[int, int], Document] = {}
     for b in bills:
         for ym in _months_covered(b):
             covered.setdefault(ym, b)
     if not covered:
-        return Status.MISSING, [_find("bills_undated", Severity.ERROR, "R-RES-1",
-                                      count=len(bills))], bills
+        return (
+            Status.MISSING,
+            [_find("bills_undated", Severity.ERROR, "R-RES-1", count=len(bills))],
+            bills,
+        )
     latest = max(covered)
-    wanted = [(add_months(date(*latest, 1), -i).year, add_months(date(*latest, 1), -i).month)
-              for i in range(needed)]
+    wanted = [
+        (add_months(date(*latest, 1), -i).year, add_months(date(*latest, 1), -i).month)
+        for i in range(needed)
+    ]
     gaps = [ym for ym in wanted if ym not in covered]
     problems: list[Finding] = []
     if len(covered) < needed:
-        problems.append(_find("too_few_bills", Severity.ERROR, "R-RES-1",
-                              count=len(covered), needed=needed))
+        problems.append(
+            _find("too_few_bills", Severity.ERROR, "R-RES-1", count=len(covered), needed=needed)
+        )
         return Status.MISSING, problems, bills
     if gaps:
-        problems.append(_find("bills_not_successive", Severity.ERROR, "R-RES-1",
-                              months=", ".join(f"{y}-{m:02d}" for y, m in gaps)))
+        problems.append(
+            _find(
+                "bills_not_successive",
+                Severity.ERROR,
+                "R-RES-1",
+                months=", ".join(f"{y}-{m:02d}" for y, m in gaps),
+            )
+        )
         return Status.INVALID, problems, bills
     newest = covered[latest]
     issued = _parse(newest.fields.get("issue_date")) or _parse(newest.fields.get("period_end"))
@@ -341,12 +379,28 @@ def _bills_check(bills: list[Document], ctx: Context, needed: int
         warn = ctx.profile.threshold("residence_recency_months", 3)
         limit = ctx.profile.threshold("residence_max_age_months", 6)
         if issued < add_months(ctx.as_of, -limit):
-            problems.append(_find("proof_too_old", Severity.ERROR, "R-RES-2",
-                                  file=newest.path, date=issued.isoformat(), months=limit))
+            problems.append(
+                _find(
+                    "proof_too_old",
+                    Severity.ERROR,
+                    "R-RES-2",
+                    file=newest.path,
+                    date=issued.isoformat(),
+                    months=limit,
+                )
+            )
             status = Status.EXPIRED
         elif issued < add_months(ctx.as_of, -warn):
-            problems.append(_find("proof_old", Severity.WARNING, "R-RES-2",
-                                  file=newest.path, date=issued.isoformat(), months=warn))
+            problems.append(
+                _find(
+                    "proof_old",
+                    Severity.WARNING,
+                    "R-RES-2",
+                    file=newest.path,
+                    date=issued.isoformat(),
+                    months=warn,
+                )
+            )
             status = Status.WARNING
     return status, problems, [covered[ym] for ym in wanted]
 
@@ -361,15 +415,19 @@ def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
     for d in ctx.of_type("lease", "utility_bill"):
         holder = d.fields.get("holder")
         if holder and applicant and not same_person(holder, applicant):
-            problems.append(_find("other_name", Severity.ERROR, "R-RES-3", file=d.path,
-                                  name=holder))
+            problems.append(
+                _find("other_name", Severity.ERROR, "R-RES-3", file=d.path, name=holder)
+            )
         else:
             own.append(d)
     leases = [d for d in own if d.type == "lease" and d.fields.get("kind") == "contract"]
     if leases:
         return _result(req, leases[:1], [], Status.OK)
-    bills = [d for d in own if d.type == "utility_bill"
-             or (d.type == "lease" and d.fields.get("kind") == "receipt")]
+    bills = [
+        d
+        for d in own
+        if d.type == "utility_bill" or (d.type == "lease" and d.fields.get("kind") == "receipt")
+    ]
     attestations = ctx.of_type("hosting_attestation")
     if attestations:
         return _hosting(req, ctx, attestations[0])
@@ -388,16 +446,29 @@ def _hosting(req: Requirement, ctx: Context, attestation: Document) -> Requireme
     problems: list[Finding] = []
     used = [attestation]
     host_ids = [d for d in ctx.documents if d.path in ctx.host_paths and d.type in IDENTITY_TYPES]
-    host_proofs = [d for d in ctx.documents
-                   if d.path in ctx.host_paths and d.type in RESIDENCE_TYPES]
+    host_proofs = [
+        d for d in ctx.documents if d.path in ctx.host_paths and d.type in RESIDENCE_TYPES
+    ]
     if not host_ids:
-        problems.append(_find("host_identity_missing", Severity.ERROR, "R-HEB-3",
-                              host=ctx.host.name if ctx.host else ""))
+        problems.append(
+            _find(
+                "host_identity_missing",
+                Severity.ERROR,
+                "R-HEB-3",
+                host=ctx.host.name if ctx.host else "",
+            )
+        )
     else:
         used += host_ids
     if not host_proofs:
-        problems.append(_find("host_address_missing", Severity.ERROR, "R-HEB-4",
-                              host=ctx.host.name if ctx.host else ""))
+        problems.append(
+            _find(
+                "host_address_missing",
+                Severity.ERROR,
+                "R-HEB-4",
+                host=ctx.host.name if ctx.host else "",
+            )
+        )
     else:
         used += host_proofs
     return _result(req, used, problems)
@@ -417,11 +488,15 @@ def bank_details(req: Requirement, ctx: Context) -> RequirementResult:
         if country == "GB":
             problems.append(_find("iban_gb", Severity.WARNING, "R-RIB-6", file=d.path))
         elif country not in SEPA_COUNTRIES:
-            problems.append(_find("iban_not_sepa", Severity.ERROR, "R-RIB-7", file=d.path,
-                                  country=country))
+            problems.append(
+                _find("iban_not_sepa", Severity.ERROR, "R-RIB-7", file=d.path, country=country)
+            )
         elif country not in ("FR", "MC"):
-            problems.append(_find("iban_foreign_sepa", Severity.WARNING, "R-RIB-5", file=d.path,
-                                  country=country))
+            problems.append(
+                _find(
+                    "iban_foreign_sepa", Severity.WARNING, "R-RIB-5", file=d.path, country=country
+                )
+            )
     holder = f.get("holder")
     applicant = ctx.applicant.name if ctx.applicant else None
     if holder and applicant and not same_person(holder, applicant):
@@ -441,8 +516,9 @@ def id_photo(req: Requirement, ctx: Context) -> RequirementResult:
     problems: list[Finding] = []
     faces = f.get("face_count", 0)
     if faces != 1:
-        problems.append(_find("photo_face_count", Severity.ERROR, "R-PHO-1", file=d.path,
-                              count=faces))
+        problems.append(
+            _find("photo_face_count", Severity.ERROR, "R-PHO-1", file=d.path, count=faces)
+        )
     head = 1.3 * float(f.get("face_ratio", 0.0))  # chin-to-crown ≈ 1.3 × detector box
     if faces == 1 and head < 0.4:
         problems.append(_find("photo_scene", Severity.ERROR, "R-PHO-4", file=d.path))
@@ -453,16 +529,21 @@ def id_photo(req: Requirement, ctx: Context) -> RequirementResult:
         problems.append(_find("photo_proportions", Severity.WARNING, "R-PHO-4", file=d.path))
     width = int(f.get("width", 0))
     if width and width < 240:
-        problems.append(_find("photo_too_small", Severity.ERROR, "R-PHO-5", file=d.path,
-                              width=width))
+        problems.append(
+            _find("photo_too_small", Severity.ERROR, "R-PHO-5", file=d.path, width=width)
+        )
     elif width and width < 413:
-        problems.append(_find("photo_small", Severity.WARNING, "R-PHO-5", file=d.path,
-                              width=width))
+        problems.append(_find("photo_small", Severity.WARNING, "R-PHO-5", file=d.path, width=width))
     if f.get("grayscale"):
         sev = Status(ctx.profile.threshold("photo_grayscale", "warning"))
-        problems.append(_find("photo_grayscale",
-                              Severity.ERROR if sev is Status.INVALID else Severity.WARNING,
-                              "R-PHO-6", file=d.path))
+        problems.append(
+            _find(
+                "photo_grayscale",
+                Severity.ERROR if sev is Status.INVALID else Severity.WARNING,
+                "R-PHO-6",
+                file=d.path,
+            )
+        )
     return _result(req, [d], problems)
 
 
@@ -496,15 +577,39 @@ def name_consistency(req: Requirement, ctx: Context) -> RequirementResult:
         used.append(d)
         verdict = compare_names(ref.name, name)
         if verdict == "different":
-            problems.append(_find("name_mismatch", Severity.ERROR, "R-X-1", file=d.path,
-                                  name=name, expected=ref.name))
+            problems.append(
+                _find(
+                    "name_mismatch",
+                    Severity.ERROR,
+                    "R-X-1",
+                    file=d.path,
+                    name=name,
+                    expected=ref.name,
+                )
+            )
         elif verdict == "drift":
-            problems.append(_find("name_drift", Severity.WARNING, "R-X-1", file=d.path,
-                                  name=name, expected=ref.name))
+            problems.append(
+                _find(
+                    "name_drift",
+                    Severity.WARNING,
+                    "R-X-1",
+                    file=d.path,
+                    name=name,
+                    expected=ref.name,
+                )
+            )
         born = d.fields.get("birth_date")
         if born and ref.birth_date and born != ref.birth_date:
-            problems.append(_find("birth_date_mismatch", Severity.ERROR, "R-X-1", file=d.path,
-                                  date=born, expected=ref.birth_date))
+            problems.append(
+                _find(
+                    "birth_date_mismatch",
+                    Severity.ERROR,
+                    "R-X-1",
+                    file=d.path,
+                    date=born,
+                    expected=ref.birth_date,
+                )
+            )
     return _result(req, used, problems)
 
 
@@ -534,8 +639,9 @@ def age(req: Requirement, ctx: Context) -> RequirementResult:
     if born is None:
         return _absent(req)
     if add_months(born, minimum * 12) > ctx.as_of:
-        return _result(req, docs[:1], [_find("too_young", Severity.ERROR, "R-VIT-2",
-                                             minimum=minimum)])
+        return _result(
+            req, docs[:1], [_find("too_young", Severity.ERROR, "R-VIT-2", minimum=minimum)]
+        )
     return _result(req, docs[:1], [])
 
 
@@ -549,8 +655,9 @@ class Evaluation:
     notes: tuple[Finding, ...]
 
 
-def evaluate(profile: Profile, documents: Iterable[Document], as_of: date,
-             situations: Iterable[str] = ()) -> Evaluation:
+def evaluate(
+    profile: Profile, documents: Iterable[Document], as_of: date, situations: Iterable[str] = ()
+) -> Evaluation:
     ctx = Context(profile, tuple(documents), as_of, set())
     _establish_parties(ctx, set(situations))
     results: list[RequirementResult] = []

@@ -13,35 +13,89 @@ def doc(path: str, type_: str, **fields: Any) -> Document:
     return Document(source, type_, 0.95, ("test",), dict(fields))
 
 
-def passport(path: str = "passport.jpg", surname: str = "DOE", given: str = "JANE",
-             nationality: str = "USA", expiry: str = "2030-01-01",
-             birth: str = "1990-04-12") -> Document:
-    return doc(path, "passport", surname=surname, given_names=given, nationality=nationality,
-               expiry_date=expiry, birth_date=birth, document_number="X1234567",
-               mrz_format="TD3", mrz_valid=True)
+def passport(
+    path: str = "passport.jpg",
+    surname: str = "DOE",
+    given: str = "JANE",
+    nationality: str = "USA",
+    expiry: str = "2030-01-01",
+    birth: str = "1990-04-12",
+) -> Document:
+    return doc(
+        path,
+        "passport",
+        surname=surname,
+        given_names=given,
+        nationality=nationality,
+        expiry_date=expiry,
+        birth_date=birth,
+        document_number="X1234567",
+        mrz_format="TD3",
+        mrz_valid=True,
+    )
 
 
 def bill(path: str, end: str, holder: str = "Jane DOE", issued: str | None = None) -> Document:
     start = end[:8] + "01"
-    return doc(path, "utility_bill", period_start=start, period_end=end,
-               issue_date=issued or end, holder=holder)
+    return doc(
+        path,
+        "utility_bill",
+        period_start=start,
+        period_end=end,
+        issue_date=issued or end,
+        holder=holder,
+    )
 
 
 def complete_dossier() -> list[Document]:
     """A non-EEA applicant whose papers are all there and valid on 2026-11-15."""
     return [
-        doc("form.pdf", "application_form", surname="DOE", given_names="Jane",
-            birth_date="1990-04-12", signed=True),
+        doc(
+            "form.pdf",
+            "application_form",
+            surname="DOE",
+            given_names="Jane",
+            birth_date="1990-04-12",
+            signed=True,
+        ),
         passport(),
-        doc("permit.jpg", "residence_permit", surname="DOE", given_names="JANE",
-            expiry_date="2027-06-30", birth_date="1990-04-12", kind="card"),
-        doc("birth.pdf", "birth_certificate", language="en", apostille=True, filiation=True,
-            translation=False, birth_date="1990-04-12"),
-        doc("rib.pdf", "rib", iban="FR7630006000011234567890189", iban_valid=True,
-            iban_country="FR", holder="Mme Jane DOE"),
+        doc(
+            "permit.jpg",
+            "residence_permit",
+            surname="DOE",
+            given_names="JANE",
+            expiry_date="2027-06-30",
+            birth_date="1990-04-12",
+            kind="card",
+        ),
+        doc(
+            "birth.pdf",
+            "birth_certificate",
+            language="en",
+            apostille=True,
+            filiation=True,
+            translation=False,
+            birth_date="1990-04-12",
+        ),
+        doc(
+            "rib.pdf",
+            "rib",
+            iban="FR7630006000011234567890189",
+            iban_valid=True,
+            iban_country="FR",
+            holder="Mme Jane DOE",
+        ),
         bill("b1.pdf", "2026-08-31"),
         bill("b2.pdf", "2026-09-30"),
         bill("b3.pdf", "2026-10-31"),
-        doc("photo.jpg", "id_photo", face_count=1, width=413, height=531, aspect=0.778,
-            face_ratio=0.58, grayscale=False),
+        doc(
+            "photo.jpg",
+            "id_photo",
+            face_count=1,
+            width=413,
+            height=531,
+            aspect=0.778,
+            face_ratio=0.58,
+            grayscale=False,
+        ),
     ]

@@ -18,27 +18,68 @@ from dossier_check.signals import build_signals
 
 AS_OF = date(2026, 11, 15)
 
-TD3 = "\n".join(compose_td3(document_code="P", issuing_state="BRA", surname="SILVA SANTOS",
-                            given_names="ANA CLARA", document_number="FX1234567",
-                            nationality="BRA", birth_date=date(1991, 5, 2), sex="F",
-                            expiry_date=date(2031, 2, 1), optional_data=""))
-TD1_PERMIT = "\n".join(compose_td1(document_code="IR", issuing_state="FRA", surname="NGUYEN",
-                                   given_names="VAN AN", document_number="AB1234567",
-                                   nationality="VNM", birth_date=date(1988, 1, 9), sex="M",
-                                   expiry_date=date(2028, 3, 4), optional_data=""))
-TD1_ID = "\n".join(compose_td1(document_code="ID", issuing_state="ITA", surname="ROSSI",
-                               given_names="GIULIA", document_number="CA00000AA",
-                               nationality="ITA", birth_date=date(1995, 7, 21), sex="F",
-                               expiry_date=date(2032, 7, 21), optional_data=""))
-MRVB = "\n".join(compose_mrvb(document_code="VD", issuing_state="FRA", surname="OKAFOR",
-                              given_names="CHIDI", document_number="FRA123456",
-                              nationality="NGA", birth_date=date(1999, 12, 1), sex="M",
-                              expiry_date=date(2027, 9, 30), optional_data=""))
+TD3 = "\n".join(
+    compose_td3(
+        document_code="P",
+        issuing_state="BRA",
+        surname="SILVA SANTOS",
+        given_names="ANA CLARA",
+        document_number="FX1234567",
+        nationality="BRA",
+        birth_date=date(1991, 5, 2),
+        sex="F",
+        expiry_date=date(2031, 2, 1),
+        optional_data="",
+    )
+)
+TD1_PERMIT = "\n".join(
+    compose_td1(
+        document_code="IR",
+        issuing_state="FRA",
+        surname="NGUYEN",
+        given_names="VAN AN",
+        document_number="AB1234567",
+        nationality="VNM",
+        birth_date=date(1988, 1, 9),
+        sex="M",
+        expiry_date=date(2028, 3, 4),
+        optional_data="",
+    )
+)
+TD1_ID = "\n".join(
+    compose_td1(
+        document_code="ID",
+        issuing_state="ITA",
+        surname="ROSSI",
+        given_names="GIULIA",
+        document_number="CA00000AA",
+        nationality="ITA",
+        birth_date=date(1995, 7, 21),
+        sex="F",
+        expiry_date=date(2032, 7, 21),
+        optional_data="",
+    )
+)
+MRVB = "\n".join(
+    compose_mrvb(
+        document_code="VD",
+        issuing_state="FRA",
+        surname="OKAFOR",
+        given_names="CHIDI",
+        document_number="FRA123456",
+        nationality="NGA",
+        birth_date=date(1999, 12, 1),
+        sex="M",
+        expiry_date=date(2027, 9, 30),
+        optional_data="",
+    )
+)
 
 
 def signals(text: str, photo: PhotoMeasures | None = None):
-    pages = tuple(Page(i, text=t, text_source=TextSource.OCR)
-                  for i, t in enumerate(text.split("\f")))
+    pages = tuple(
+        Page(i, text=t, text_source=TextSource.OCR) for i, t in enumerate(text.split("\f"))
+    )
     return build_signals(pages, photo, AS_OF)
 
 
@@ -48,34 +89,35 @@ def kind(text: str, photo: PhotoMeasures | None = None) -> str:
 
 POSITIVES = {
     "passport": f"REPUBLICA FEDERATIVA DO BRASIL PASSAPORTE / PASSPORT\nSobrenome / Surname\n"
-                f"SILVA SANTOS\n{TD3}",
+    f"SILVA SANTOS\n{TD3}",
     "residence_permit": f"REPUBLIQUE FRANCAISE TITRE DE SEJOUR\nCARTE DE SEJOUR TEMPORAIRE\n"
-                        f"{TD1_PERMIT}",
+    f"{TD1_PERMIT}",
     "national_id": f"REPUBBLICA ITALIANA CARTA D'IDENTITA\n{TD1_ID}",
     "birth_certificate": "STATE OF OHIO CERTIFICATE OF BIRTH\nName of child: Mary Ann LEE\n"
-                         "Date of birth: March 3, 1992  Place of birth: Columbus\n"
-                         "Father: John LEE   Mother: Susan LEE (born KIM)\nRegistrar",
+    "Date of birth: March 3, 1992  Place of birth: Columbus\n"
+    "Father: John LEE   Mother: Susan LEE (born KIM)\nRegistrar",
     "rib": "Banque Exemple\nRELEVE D'IDENTITE BANCAIRE\nTitulaire du compte : M. Karim BENALI\n"
-           "IBAN FR76 3000 6000 0112 3456 7890 189\nBIC AGRIFRPP882\nDomiciliation : Lyon",
+    "IBAN FR76 3000 6000 0112 3456 7890 189\nBIC AGRIFRPP882\nDomiciliation : Lyon",
     "utility_bill": "Lumina Energie\nFACTURE du 12/10/2026\nTitulaire du contrat : Karim BENALI\n"
-                    "Consommation électricité du 01/09/2026 au 30/09/2026 : 212 kWh\n"
-                    "Montant TTC à payer : 64,20 EUR",
-    "lease": "CONTRAT DE LOCATION (loi n° 89-462 du 6 juillet 1989)\nLe bailleur : SCI Les Tilleuls\n"
-             "Le locataire : Karim BENALI\nLoyer mensuel : 650 EUR  Dépôt de garantie : 650 EUR",
+    "Consommation électricité du 01/09/2026 au 30/09/2026 : 212 kWh\n"
+    "Montant TTC à payer : 64,20 EUR",
+    "lease": "CONTRAT DE LOCATION (loi n° 89-462 du 6 juillet 1989)\n"
+    "Le bailleur : SCI Les Tilleuls\n"
+    "Le locataire : Karim BENALI\nLoyer mensuel : 650 EUR  Dépôt de garantie : 650 EUR",
     "hosting_attestation": "ATTESTATION D'HEBERGEMENT\nJe soussignée Marie DUPONT, certifie sur "
-                           "l'honneur héberger à titre gratuit M. Karim BENALI depuis le "
-                           "1er juin 2026.\nFait à Lyon le 3 novembre 2026",
+    "l'honneur héberger à titre gratuit M. Karim BENALI depuis le "
+    "1er juin 2026.\nFait à Lyon le 3 novembre 2026",
     "payslip": "BULLETIN DE PAIE  Période du 01/10/2026 au 31/10/2026\nEmployeur : Atelier Nord "
-               "SIRET 123 456 789 00012 URSSAF Lille\nSalaire de base 1900,00\nSalaire brut "
-               "2100,00\nNet à payer avant impôt 1650,00",
+    "SIRET 123 456 789 00012 URSSAF Lille\nSalaire de base 1900,00\nSalaire brut "
+    "2100,00\nNet à payer avant impôt 1650,00",
     "employment_contract": "CONTRAT DE TRAVAIL A DUREE INDETERMINEE\nEntre l'employeur Atelier "
-                           "Nord et le salarié Karim BENALI\nPériode d'essai : 2 mois\n"
-                           "Rémunération : 2100 EUR brut",
+    "Nord et le salarié Karim BENALI\nPériode d'essai : 2 mois\n"
+    "Rémunération : 2100 EUR brut",
     "application_form": "cerfa S1106\nDemande d'ouverture des droits à l'assurance maladie\n"
-                        "Nom : BENALI Prénoms : Karim\nJe certifie sur l'honneur...\n"
-                        "Fait à Lyon le 02/11/2026 Signature",
+    "Nom : BENALI Prénoms : Karim\nJe certifie sur l'honneur...\n"
+    "Fait à Lyon le 02/11/2026 Signature",
     "insurance_certificate": "Assurance Maladie\nATTESTATION DE DROITS\nNuméro de sécurité "
-                             "sociale : 2 84 05 75 115 423 54\nBénéficiaire : Léa MARTIN",
+    "sociale : 2 84 05 75 115 423 54\nBénéficiaire : Léa MARTIN",
 }
 NEAR_MISSES = {
     # the title words without what the type must carry
@@ -91,7 +133,7 @@ NEAR_MISSES = {
     "employment_contract": "Nous recrutons : envoyez votre CV pour un emploi à Lyon.",
     "application_form": "Le formulaire est disponible sur le site de l'assurance maladie.",
     "insurance_certificate": "ATTESTATION DE DROITS\nAssurance Maladie\nVotre dossier est en "
-                             "cours d'instruction, vous recevrez votre numéro plus tard.",
+    "cours d'instruction, vous recevrez votre numéro plus tard.",
 }
 
 
@@ -106,10 +148,22 @@ def test_near_miss_is_not_tagged(type_id):
 
 
 def test_contract_vocabulary_is_exactly_the_registered_types():
-    assert doctypes.TYPE_IDS == {
-        "passport", "national_id", "residence_permit", "birth_certificate", "rib",
-        "utility_bill", "lease", "hosting_attestation", "id_photo", "payslip",
-        "employment_contract", "application_form", "insurance_certificate", "unknown"}
+    assert {
+        "passport",
+        "national_id",
+        "residence_permit",
+        "birth_certificate",
+        "rib",
+        "utility_bill",
+        "lease",
+        "hosting_attestation",
+        "id_photo",
+        "payslip",
+        "employment_contract",
+        "application_form",
+        "insurance_certificate",
+        "unknown",
+    } == doctypes.TYPE_IDS
 
 
 def test_visa_sticker_is_a_residence_permit():
@@ -141,8 +195,9 @@ def test_face_with_no_text_is_an_id_photo():
 
 
 def test_two_faces_are_still_an_id_photo():
-    two = PhotoMeasures(800, 500, (Face(100, 100, 150, 150), Face(500, 100, 150, 150)), False,
-                        900.0, 5.0)
+    two = PhotoMeasures(
+        800, 500, (Face(100, 100, 150, 150), Face(500, 100, 150, 150)), False, 900.0, 5.0
+    )
     assert kind("", two) == "id_photo"
 
 
@@ -153,8 +208,11 @@ def test_picture_without_a_face_is_unknown():
 def test_passport_fields_come_from_the_mrz():
     found = doctypes.identify(signals(POSITIVES["passport"]))
     f = found.fields
-    assert (f["surname"], f["given_names"], f["nationality"]) == ("SILVA SANTOS", "ANA CLARA",
-                                                                 "BRA")
+    assert (f["surname"], f["given_names"], f["nationality"]) == (
+        "SILVA SANTOS",
+        "ANA CLARA",
+        "BRA",
+    )
     assert f["expiry_date"] == "2031-02-01" and f["birth_date"] == "1991-05-02"
     assert f["mrz_format"] == "TD3" and f["mrz_valid"] is True
 
@@ -166,5 +224,7 @@ def test_rib_fields():
 
 
 def test_unknown_text_gets_no_type():
-    assert kind("Avis d'impôt sur les revenus 2025. Revenu fiscal de référence : 21 000 €") \
+    assert (
+        kind("Avis d'impôt sur les revenus 2025. Revenu fiscal de référence : 21 000 €")
         == "unknown"
+    )

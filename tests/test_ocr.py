@@ -21,9 +21,12 @@ def page_image() -> Image.Image:
     font = ImageFont.truetype(FONT, 34)
     img = Image.new("L", (1400, 1800), 255)
     d = ImageDraw.Draw(img)
-    lines = ["Attestation de domicile", "Monsieur Karim Benali demeure au",
-             "12 rue des Lilas 69003 Lyon depuis le 1er mars 2026.",
-             "Ce document est délivré pour servir et valoir ce que de droit."]
+    lines = [
+        "Attestation de domicile",
+        "Monsieur Karim Benali demeure au",
+        "12 rue des Lilas 69003 Lyon depuis le 1er mars 2026.",
+        "Ce document est délivré pour servir et valoir ce que de droit.",
+    ]
     for i in range(14):
         d.text((90, 90 + i * 110), lines[i % len(lines)], font=font, fill=0)
     return img

@@ -30,18 +30,28 @@ def replace_doc(docs, new):
 def test_complete_dossier_is_complete():
     st, _ = statuses(complete_dossier())
     assert st == {
-        "application_form": Status.OK, "identity": Status.OK, "residence_permit": Status.OK,
-        "birth_certificate": Status.OK, "proof_of_residence": Status.OK,
-        "bank_details": Status.OK, "id_photo": Status.OK,
-        "employment_proof": Status.NOT_APPLICABLE, "name_consistency": Status.OK,
+        "application_form": Status.OK,
+        "identity": Status.OK,
+        "residence_permit": Status.OK,
+        "birth_certificate": Status.OK,
+        "proof_of_residence": Status.OK,
+        "bank_details": Status.OK,
+        "id_photo": Status.OK,
+        "employment_proof": Status.NOT_APPLICABLE,
+        "name_consistency": Status.OK,
     }
 
 
-@pytest.mark.parametrize("path,req", [
-    ("rib.pdf", "bank_details"), ("birth.pdf", "birth_certificate"),
-    ("permit.jpg", "residence_permit"), ("passport.jpg", "identity"),
-    ("form.pdf", "application_form"),
-])
+@pytest.mark.parametrize(
+    "path,req",
+    [
+        ("rib.pdf", "bank_details"),
+        ("birth.pdf", "birth_certificate"),
+        ("permit.jpg", "residence_permit"),
+        ("passport.jpg", "identity"),
+        ("form.pdf", "application_form"),
+    ],
+)
 def test_absent_document_is_missing(path, req):
     st, _ = statuses(without(complete_dossier(), path))
     assert st[req] is Status.MISSING
@@ -104,15 +114,21 @@ def test_bill_in_another_name_is_invalid_R_RES_3():
 
 def test_old_bills_expire_R_RES_2():
     docs = [d for d in complete_dossier() if not d.path.startswith("b")]
-    docs += [bill("b1.pdf", "2026-02-28"), bill("b2.pdf", "2026-03-31"),
-             bill("b3.pdf", "2026-04-30")]
+    docs += [
+        bill("b1.pdf", "2026-02-28"),
+        bill("b2.pdf", "2026-03-31"),
+        bill("b3.pdf", "2026-04-30"),
+    ]
     assert statuses(docs)[0]["proof_of_residence"] is Status.EXPIRED
 
 
 def test_bills_three_to_six_months_old_warn_R_RES_2():
     docs = [d for d in complete_dossier() if not d.path.startswith("b")]
-    docs += [bill("b1.pdf", "2026-05-31"), bill("b2.pdf", "2026-06-30"),
-             bill("b3.pdf", "2026-07-31")]
+    docs += [
+        bill("b1.pdf", "2026-05-31"),
+        bill("b2.pdf", "2026-06-30"),
+        bill("b3.pdf", "2026-07-31"),
+    ]
     assert statuses(docs)[0]["proof_of_residence"] is Status.WARNING
 
 
@@ -128,8 +144,9 @@ def test_hosting_needs_host_identity_and_address_R_HEB_3_4():
     st, res = statuses(base + [att])
     assert st["proof_of_residence"] is Status.INVALID
     assert "hosted" in res.situations
-    host_id = passport("host-id.jpg", surname="PETIT", given="MARC", nationality="FRA",
-                       birth="1970-01-01")
+    host_id = passport(
+        "host-id.jpg", surname="PETIT", given="MARC", nationality="FRA", birth="1970-01-01"
+    )
     host_bill = bill("host-bill.pdf", "2026-10-31", holder="Marc PETIT")
     st, res = statuses(base + [att, host_id, host_bill])
     assert st["proof_of_residence"] is Status.OK
@@ -139,16 +156,32 @@ def test_hosting_needs_host_identity_and_address_R_HEB_3_4():
 
 
 def test_rib_in_another_name_is_invalid_R_RIB_4():
-    docs = replace_doc(complete_dossier(), doc("rib.pdf", "rib", iban="FR7630006000011234567890189",
-                                               iban_valid=True, iban_country="FR",
-                                               holder="Marc PETIT"))
+    docs = replace_doc(
+        complete_dossier(),
+        doc(
+            "rib.pdf",
+            "rib",
+            iban="FR7630006000011234567890189",
+            iban_valid=True,
+            iban_country="FR",
+            holder="Marc PETIT",
+        ),
+    )
     assert statuses(docs)[0]["bank_details"] is Status.INVALID
 
 
 def test_foreign_sepa_iban_warns_R_RIB_5():
-    docs = replace_doc(complete_dossier(), doc("rib.pdf", "rib", iban="DE89370400440532013000",
-                                               iban_valid=True, iban_country="DE",
-                                               holder="Jane Doe"))
+    docs = replace_doc(
+        complete_dossier(),
+        doc(
+            "rib.pdf",
+            "rib",
+            iban="DE89370400440532013000",
+            iban_valid=True,
+            iban_country="DE",
+            holder="Jane Doe",
+        ),
+    )
     assert statuses(docs)[0]["bank_details"] is Status.WARNING
 
 
@@ -161,9 +194,12 @@ def test_employment_proof_only_when_employed():
 
 
 def test_two_faces_make_photo_invalid_R_PHO_1():
-    docs = replace_doc(complete_dossier(), doc("photo.jpg", "id_photo", face_count=2,
-                                               width=600, height=400, aspect=1.5,
-                                               face_ratio=0.3))
+    docs = replace_doc(
+        complete_dossier(),
+        doc(
+            "photo.jpg", "id_photo", face_count=2, width=600, height=400, aspect=1.5, face_ratio=0.3
+        ),
+    )
     assert statuses(docs)[0]["id_photo"] is Status.INVALID
 
 
@@ -173,14 +209,18 @@ def test_birth_date_mismatch_is_invalid_R_X_1():
 
 
 def test_unsigned_form_warns_R_DOS_1():
-    docs = replace_doc(complete_dossier(), doc("form.pdf", "application_form", surname="DOE",
-                                               given_names="Jane", signed=False))
+    docs = replace_doc(
+        complete_dossier(),
+        doc("form.pdf", "application_form", surname="DOE", given_names="Jane", signed=False),
+    )
     assert statuses(docs)[0]["application_form"] is Status.WARNING
 
 
 def test_birth_certificate_without_filiation_is_invalid_R_BC_2():
-    docs = replace_doc(complete_dossier(), doc("birth.pdf", "birth_certificate", language="en",
-                                               apostille=True, filiation=False))
+    docs = replace_doc(
+        complete_dossier(),
+        doc("birth.pdf", "birth_certificate", language="en", apostille=True, filiation=False),
+    )
     assert statuses(docs)[0]["birth_certificate"] is Status.INVALID
 
 
@@ -190,10 +230,25 @@ def test_add_months_clips_to_month_end():
 
 
 def test_carte_vitale_provisional_nia_is_refused_R_VIT_1():
-    docs = [passport(), doc("photo.jpg", "id_photo", face_count=1, width=413, height=531,
-                            aspect=0.778, face_ratio=0.58),
-            doc("att.pdf", "insurance_certificate", nir="790000000000000", nir_valid=True,
-                nir_provisional=True)]
+    docs = [
+        passport(),
+        doc(
+            "photo.jpg",
+            "id_photo",
+            face_count=1,
+            width=413,
+            height=531,
+            aspect=0.778,
+            face_ratio=0.58,
+        ),
+        doc(
+            "att.pdf",
+            "insurance_certificate",
+            nir="790000000000000",
+            nir_valid=True,
+            nir_provisional=True,
+        ),
+    ]
     st, _ = statuses(docs, profile="carte-vitale")
     assert st["nir"] is Status.INVALID and st["age"] is Status.OK
     assert st["application_form"] is Status.WARNING

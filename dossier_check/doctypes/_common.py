@@ -13,16 +13,63 @@ from dossier_check.signals import Signals
 
 #: EEA member states and Switzerland, as MRZ state codes (R-DOS-2; 'D' is Germany).
 EEA_CH = frozenset(
-    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA D DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL "
-    "PRT ROU SVK SVN ESP SWE ISL LIE NOR CHE".split()
+    [
+        "AUT",
+        "BEL",
+        "BGR",
+        "HRV",
+        "CYP",
+        "CZE",
+        "DNK",
+        "EST",
+        "FIN",
+        "FRA",
+        "D",
+        "DEU",
+        "GRC",
+        "HUN",
+        "IRL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MLT",
+        "NLD",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ESP",
+        "SWE",
+        "ISL",
+        "LIE",
+        "NOR",
+        "CHE",
+    ]
 )
 
 #: Labels an identity document prints beside its fields (§2): with a title but no
 #: MRZ, at least two of them separate a card from a letter that names one.
 ID_LABELS = (
-    "NOM", "SURNAME", "PRENOM", "PRENOMS", "GIVEN NAMES", "DATE DE NAISSANCE", "DATE OF BIRTH",
-    "NE LE", "NEE LE", "SEXE", "SEX", "NATIONALITE", "NATIONALITY", "VALABLE JUSQU'AU",
-    "DATE D'EXPIRATION", "DATE OF EXPIRY", "LIEU DE NAISSANCE", "PLACE OF BIRTH",
+    "NOM",
+    "SURNAME",
+    "PRENOM",
+    "PRENOMS",
+    "GIVEN NAMES",
+    "DATE DE NAISSANCE",
+    "DATE OF BIRTH",
+    "NE LE",
+    "NEE LE",
+    "SEXE",
+    "SEX",
+    "NATIONALITE",
+    "NATIONALITY",
+    "VALABLE JUSQU'AU",
+    "DATE D'EXPIRATION",
+    "DATE OF EXPIRY",
+    "LIEU DE NAISSANCE",
+    "PLACE OF BIRTH",
 )
 
 
@@ -84,8 +131,16 @@ def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     if "expiry_date" not in fields:
         expiry = date_after_label(
             s.text,
-            ["date d'expiration", "date of expiry", "expiry", "valable jusqu'au",
-             "valide jusqu'au", "fin de validite", "expire le", "until"],
+            [
+                "date d'expiration",
+                "date of expiry",
+                "expiry",
+                "valable jusqu'au",
+                "valide jusqu'au",
+                "fin de validite",
+                "expire le",
+                "until",
+            ],
         )
         if expiry:
             fields["expiry_date"] = expiry.isoformat()
@@ -122,7 +177,7 @@ def value_after_label(text: str, labels: list[str]) -> str | None:
                 rest = rest.rsplit(":", 1)[1]
             value = _name_prefix(rest)
             if not value:
-                following = text[m.end():].lstrip("\n").split("\n", 1)[0]
+                following = text[m.end() :].lstrip("\n").split("\n", 1)[0]
                 value = _name_prefix(following)
             if value:
                 return value

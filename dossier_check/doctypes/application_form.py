@@ -11,10 +11,22 @@ from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "application_form"
-PUMA = ("DEMANDE D'OUVERTURE DES DROITS A L'ASSURANCE MALADIE", "S1106", "S 1106",
-        "PROTECTION UNIVERSELLE MALADIE", "736")
+PUMA = (
+    "DEMANDE D'OUVERTURE DES DROITS A L'ASSURANCE MALADIE",
+    "S1106",
+    "S 1106",
+    "PROTECTION UNIVERSELLE MALADIE",
+    "736",
+)
 VITALE = ("MA NOUVELLE CARTE VITALE", "DEMANDE DE CARTE VITALE")
-FORM_WORDS = ("ASSURANCE MALADIE", "CERFA", "SIGNATURE", "FAIT A", "JE CERTIFIE", "DECLARE SUR L'HONNEUR")
+FORM_WORDS = (
+    "ASSURANCE MALADIE",
+    "CERFA",
+    "SIGNATURE",
+    "FAIT A",
+    "JE CERTIFIE",
+    "DECLARE SUR L'HONNEUR",
+)
 
 
 def detect(s: Signals) -> Classification | None:

@@ -15,31 +15,86 @@ from dossier_check.signals import Signals
 
 TYPE_ID = "birth_certificate"
 TITLES = (
-    "ACTE DE NAISSANCE", "EXTRAIT D'ACTE DE NAISSANCE", "COPIE INTEGRALE",
-    "BIRTH CERTIFICATE", "CERTIFICATE OF BIRTH", "CERTIFICATE OF LIVE BIRTH",
-    "CERTIFIED COPY OF AN ENTRY OF BIRTH", "ACTA DE NACIMIENTO", "PARTIDA DE NACIMIENTO",
-    "CERTIFICADO DE NACIMIENTO", "CERTIDAO DE NASCIMENTO", "ASSENTO DE NASCIMENTO",
-    "ATTO DI NASCITA", "GEBURTSURKUNDE",
+    "ACTE DE NAISSANCE",
+    "EXTRAIT D'ACTE DE NAISSANCE",
+    "COPIE INTEGRALE",
+    "BIRTH CERTIFICATE",
+    "CERTIFICATE OF BIRTH",
+    "CERTIFICATE OF LIVE BIRTH",
+    "CERTIFIED COPY OF AN ENTRY OF BIRTH",
+    "ACTA DE NACIMIENTO",
+    "PARTIDA DE NACIMIENTO",
+    "CERTIFICADO DE NACIMIENTO",
+    "CERTIDAO DE NASCIMENTO",
+    "ASSENTO DE NASCIMENTO",
+    "ATTO DI NASCITA",
+    "GEBURTSURKUNDE",
 )
 FILIATION = (
-    "FILS DE", "FILLE DE", "PERE", "MERE", "FATHER", "MOTHER", "PADRE", "MADRE", "PAI", "MAE",
-    "FILIACAO", "FILIATION", "PARENTS", "VATER", "MUTTER",
+    "FILS DE",
+    "FILLE DE",
+    "PERE",
+    "MERE",
+    "FATHER",
+    "MOTHER",
+    "PADRE",
+    "MADRE",
+    "PAI",
+    "MAE",
+    "FILIACAO",
+    "FILIATION",
+    "PARENTS",
+    "VATER",
+    "MUTTER",
 )
-BIRTH_WORDS = ("NE LE", "NEE LE", "DATE OF BIRTH", "DATE DE NAISSANCE", "FECHA DE NACIMIENTO",
-               "DATA DE NASCIMENTO", "NACIDO", "NASCIDO", "BORN", "LIEU DE NAISSANCE",
-               "PLACE OF BIRTH")
+BIRTH_WORDS = (
+    "NE LE",
+    "NEE LE",
+    "DATE OF BIRTH",
+    "DATE DE NAISSANCE",
+    "FECHA DE NACIMIENTO",
+    "DATA DE NASCIMENTO",
+    "NACIDO",
+    "NASCIDO",
+    "BORN",
+    "LIEU DE NAISSANCE",
+    "PLACE OF BIRTH",
+)
 APOSTILLE_TITLE = ("APOSTILLE", "APOSTILLA", "APOSTILA")
 APOSTILLE_CONVENTION = ("5 OCTOBRE 1961", "LA HAYE", "HAGUE", "HAYA", "HAIA")
 APOSTILLE_ITEMS = (
-    "COUNTRY", "PAYS", "PAIS", "HAS BEEN SIGNED BY", "A ETE SIGNE PAR", "HA SIDO FIRMADO POR",
-    "ACTING IN THE CAPACITY OF", "AGISSANT EN QUALITE DE", "EN CALIDAD DE", "BEARS THE SEAL",
-    "EST REVETU DU SCEAU", "CERTIFIED AT", "ATTESTE A", "CERTIFICADO EN", "SEAL", "SCEAU",
-    "SELLO", "SIGNATURE", "FIRMA", "FOI ASSINADO POR", "NA QUALIDADE DE",
+    "COUNTRY",
+    "PAYS",
+    "PAIS",
+    "HAS BEEN SIGNED BY",
+    "A ETE SIGNE PAR",
+    "HA SIDO FIRMADO POR",
+    "ACTING IN THE CAPACITY OF",
+    "AGISSANT EN QUALITE DE",
+    "EN CALIDAD DE",
+    "BEARS THE SEAL",
+    "EST REVETU DU SCEAU",
+    "CERTIFIED AT",
+    "ATTESTE A",
+    "CERTIFICADO EN",
+    "SEAL",
+    "SCEAU",
+    "SELLO",
+    "SIGNATURE",
+    "FIRMA",
+    "FOI ASSINADO POR",
+    "NA QUALIDADE DE",
 )
 TRANSLATION = (
-    "TRADUCTION CERTIFIEE CONFORME", "TRADUCTEUR ASSERMENTE", "TRADUCTRICE ASSERMENTEE",
-    "EXPERT PRES LA COUR D'APPEL", "EXPERTE PRES LA COUR D'APPEL", "CERTIFIED TRANSLATION",
-    "SWORN TRANSLATION", "TRADUCTOR JURADO", "TRADUTOR JURAMENTADO",
+    "TRADUCTION CERTIFIEE CONFORME",
+    "TRADUCTEUR ASSERMENTE",
+    "TRADUCTRICE ASSERMENTEE",
+    "EXPERT PRES LA COUR D'APPEL",
+    "EXPERTE PRES LA COUR D'APPEL",
+    "CERTIFIED TRANSLATION",
+    "SWORN TRANSLATION",
+    "TRADUCTOR JURADO",
+    "TRADUTOR JURAMENTADO",
 )
 LEGALISATION = ("VU POUR LEGALISATION", "LEGALISE", "LEGALIZED", "LEGALISATION")
 
@@ -92,15 +147,26 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         "legalisation": bool(s.found(*LEGALISATION)),
         "filiation": bool(s.found(*FILIATION)),
     }
-    born = date_after_label(first_page, ["date of birth", "date de naissance", "né le", "née le",
-                                         "fecha de nacimiento", "data de nascimento", "born on"])
+    born = date_after_label(
+        first_page,
+        [
+            "date of birth",
+            "date de naissance",
+            "né le",
+            "née le",
+            "fecha de nacimiento",
+            "data de nascimento",
+            "born on",
+        ],
+    )
     if born:
         fields["birth_date"] = born.isoformat()
     surname = value_after_label(first_page, ["Surname", "Nom", "Apellidos", "Apellido", "Apelido"])
     if surname:
         fields["surname"] = surname
-    given = value_after_label(first_page, ["Given names", "Prénoms", "Prénom", "First name",
-                                           "Nombres", "Nombre", "Nome"])
+    given = value_after_label(
+        first_page, ["Given names", "Prénoms", "Prénom", "First name", "Nombres", "Nombre", "Nome"]
+    )
     if given:
         fields["given_names"] = given
     return fields, []

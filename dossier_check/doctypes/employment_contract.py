@@ -10,11 +10,28 @@ from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "employment_contract"
-TITLES = ("CONTRAT DE TRAVAIL", "ATTESTATION EMPLOYEUR", "ATTESTATION D'EMPLOI",
-          "PROMESSE D'EMBAUCHE", "CONTRAT A DUREE INDETERMINEE", "CONTRAT A DUREE DETERMINEE",
-          "EMPLOYMENT CONTRACT", "CERTIFICAT DE TRAVAIL")
-PARTIES = ("EMPLOYEUR", "SALARIE", "CDI", "CDD", "PERIODE D'ESSAI", "REMUNERATION", "EMPLOYER",
-           "EMPLOYEE", "FONCTIONS", "POSTE")
+TITLES = (
+    "CONTRAT DE TRAVAIL",
+    "ATTESTATION EMPLOYEUR",
+    "ATTESTATION D'EMPLOI",
+    "PROMESSE D'EMBAUCHE",
+    "CONTRAT A DUREE INDETERMINEE",
+    "CONTRAT A DUREE DETERMINEE",
+    "EMPLOYMENT CONTRACT",
+    "CERTIFICAT DE TRAVAIL",
+)
+PARTIES = (
+    "EMPLOYEUR",
+    "SALARIE",
+    "CDI",
+    "CDD",
+    "PERIODE D'ESSAI",
+    "REMUNERATION",
+    "EMPLOYER",
+    "EMPLOYEE",
+    "FONCTIONS",
+    "POSTE",
+)
 
 
 def detect(s: Signals) -> Classification | None:
@@ -28,8 +45,17 @@ def detect(s: Signals) -> Classification | None:
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     fields: dict[str, Any] = {}
-    start = date_after_label(s.text, ["à compter du", "a compter du", "date d'embauche",
-                                      "prend effet le", "start date", "débutera le"])
+    start = date_after_label(
+        s.text,
+        [
+            "à compter du",
+            "a compter du",
+            "date d'embauche",
+            "prend effet le",
+            "start date",
+            "débutera le",
+        ],
+    )
     if start:
         fields["start_date"] = start.isoformat()
     holder = value_after_label(s.text, ["Salarié", "Le salarié", "Employee", "Monsieur", "Madame"])

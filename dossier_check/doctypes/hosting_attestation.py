@@ -11,7 +11,11 @@ from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "hosting_attestation"
-TITLES = ("ATTESTATION D'HEBERGEMENT", "CERTIFICAT D'HEBERGEMENT", "ATTESTATION SUR L'HONNEUR D'HEBERGEMENT")
+TITLES = (
+    "ATTESTATION D'HEBERGEMENT",
+    "CERTIFICAT D'HEBERGEMENT",
+    "ATTESTATION SUR L'HONNEUR D'HEBERGEMENT",
+)
 SWORN = ("SUR L'HONNEUR", "CERTIFIE", "ATTESTE")
 HOSTING = ("HEBERGE", "HEBERGER", "HEBERGEMENT", "HEBERGEE")
 
@@ -31,11 +35,15 @@ def detect(s: Signals) -> Classification | None:
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     fields: dict[str, Any] = {}
-    m = re.search(rf"(?i)soussign[ée]+\(?e?\)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}", s.text)
+    m = re.search(
+        rf"(?i)soussign[ée]+\(?e?\)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}", s.text
+    )
     if m:
         fields["host"] = _trim(m.group(1))
-    m = re.search(rf"(?i)h[ée]berger\s*(?:à titre gratuit)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}",
-                  s.text)
+    m = re.search(
+        rf"(?i)h[ée]berger\s*(?:à titre gratuit)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}",
+        s.text,
+    )
     if m:
         fields["hosted"] = _trim(m.group(1))
     since = date_after_label(s.text, ["depuis le", "depuis"])
@@ -48,8 +56,25 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     return fields, []
 
 
-_STOP = {"NE", "NEE", "DEMEURANT", "DOMICILIE", "DOMICILIEE", "A", "AU", "DEPUIS", "CERTIFIE",
-         "ATTESTE", "TITRE", "GRATUIT", "MON", "DOMICILE", "LE", "LA", "DE"}
+_STOP = {
+    "NE",
+    "NEE",
+    "DEMEURANT",
+    "DOMICILIE",
+    "DOMICILIEE",
+    "A",
+    "AU",
+    "DEPUIS",
+    "CERTIFIE",
+    "ATTESTE",
+    "TITRE",
+    "GRATUIT",
+    "MON",
+    "DOMICILE",
+    "LE",
+    "LA",
+    "DE",
+}
 
 
 def _trim(name: str) -> str:

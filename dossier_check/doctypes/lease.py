@@ -10,11 +10,27 @@ from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "lease"
-CONTRACT = ("CONTRAT DE LOCATION", "BAIL", "BAIL D'HABITATION", "CONTRAT DE BAIL",
-            "LEASE AGREEMENT", "TENANCY AGREEMENT")
+CONTRACT = (
+    "CONTRAT DE LOCATION",
+    "BAIL",
+    "BAIL D'HABITATION",
+    "CONTRAT DE BAIL",
+    "LEASE AGREEMENT",
+    "TENANCY AGREEMENT",
+)
 RECEIPT = ("QUITTANCE DE LOYER", "QUITTANCE", "RENT RECEIPT")
-PARTIES = ("BAILLEUR", "LOCATAIRE", "PRENEUR", "LANDLORD", "TENANT", "LOYER", "DEPOT DE GARANTIE",
-           "LOI N 89-462", "89-462", "POUR LE MOIS DE")
+PARTIES = (
+    "BAILLEUR",
+    "LOCATAIRE",
+    "PRENEUR",
+    "LANDLORD",
+    "TENANT",
+    "LOYER",
+    "DEPOT DE GARANTIE",
+    "LOI N 89-462",
+    "89-462",
+    "POUR LE MOIS DE",
+)
 
 
 def detect(s: Signals) -> Classification | None:
@@ -31,8 +47,17 @@ def detect(s: Signals) -> Classification | None:
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     receipt = bool(s.found(*RECEIPT)) and not s.found("CONTRAT DE LOCATION", "CONTRAT DE BAIL")
     fields: dict[str, Any] = {"kind": "receipt" if receipt else "contract"}
-    start = date_after_label(s.text, ["prise d'effet", "à compter du", "date de début",
-                                      "commence le", "start date", "a compter du"])
+    start = date_after_label(
+        s.text,
+        [
+            "prise d'effet",
+            "à compter du",
+            "date de début",
+            "commence le",
+            "start date",
+            "a compter du",
+        ],
+    )
     if start:
         fields["start_date"] = start.isoformat()
     periods = find_periods(s.text)
@@ -41,8 +66,9 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     issued = date_after_label(s.text, ["fait à", "fait le", "le", "date"])
     if issued:
         fields["issue_date"] = issued.isoformat()
-    holder = value_after_label(s.text, ["Locataire", "Le locataire", "Preneur", "Tenant",
-                                        "reçu de", "Reçu de"])
+    holder = value_after_label(
+        s.text, ["Locataire", "Le locataire", "Preneur", "Tenant", "reçu de", "Reçu de"]
+    )
     if holder:
         fields["holder"] = holder
     return fields, []

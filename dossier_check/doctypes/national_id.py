@@ -6,16 +6,28 @@ the old French CNI's 2x36 ``IDFRA`` zone.
 
 from __future__ import annotations
 
-from dossier_check.doctypes._common import ID_LABELS, identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.doctypes._common import (
+    ID_LABELS,
+    identity_extract,
+    keyword_evidence,
+    mrz_evidence,
+    result,
+)
 from dossier_check.doctypes.residence_permit import PERMIT_WORDS
 from dossier_check.model import Classification
 from dossier_check.signals import Signals
 
 TYPE_ID = "national_id"
 TITLES = (
-    "CARTE NATIONALE D'IDENTITE", "IDENTITY CARD", "DOCUMENTO NACIONAL DE IDENTIDAD",
-    "CARTAO DE CIDADAO", "PERSONALAUSWEIS", "CARTA D'IDENTITA", "IDENTITEITSKAART",
-    "CARTE D'IDENTITE", "DOWOD OSOBISTY",
+    "CARTE NATIONALE D'IDENTITE",
+    "IDENTITY CARD",
+    "DOCUMENTO NACIONAL DE IDENTIDAD",
+    "CARTAO DE CIDADAO",
+    "PERSONALAUSWEIS",
+    "CARTA D'IDENTITA",
+    "IDENTITEITSKAART",
+    "CARTE D'IDENTITE",
+    "DOWOD OSOBISTY",
 )
 
 extract = identity_extract

@@ -8,20 +8,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier_check.doctypes._common import ID_LABELS, identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.doctypes._common import (
+    ID_LABELS,
+    identity_extract,
+    keyword_evidence,
+    mrz_evidence,
+    result,
+)
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "residence_permit"
 PERMIT_WORDS = (
-    "TITRE DE SEJOUR", "RESIDENCE PERMIT", "CARTE DE SEJOUR", "CARTE DE RESIDENT",
-    "RESIDENT LONGUE DUREE", "CERTIFICAT DE RESIDENCE", "PASSEPORT TALENT",
+    "TITRE DE SEJOUR",
+    "RESIDENCE PERMIT",
+    "CARTE DE SEJOUR",
+    "CARTE DE RESIDENT",
+    "RESIDENT LONGUE DUREE",
+    "CERTIFICAT DE RESIDENCE",
+    "PASSEPORT TALENT",
 )
 VISA_WORDS = ("VLS-TS", "VLS TS", "VLSTS", "VALIDER EN LIGNE", "R311-3", "R431-16", "TYPE D")
 PAPER_TITLES = (
-    "RECEPISSE DE DEMANDE", "RECEPISSE DE DEMANDE DE CARTE DE SEJOUR",
-    "ATTESTATION DE PROLONGATION D'INSTRUCTION", "ATTESTATION DE DEMANDE D'ASILE",
-    "AUTORISATION PROVISOIRE DE SEJOUR", "ATTESTATION DE VALIDATION",
+    "RECEPISSE DE DEMANDE",
+    "RECEPISSE DE DEMANDE DE CARTE DE SEJOUR",
+    "ATTESTATION DE PROLONGATION D'INSTRUCTION",
+    "ATTESTATION DE DEMANDE D'ASILE",
+    "AUTORISATION PROVISOIRE DE SEJOUR",
+    "ATTESTATION DE VALIDATION",
 )
 
 

@@ -14,13 +14,38 @@ from dossier_check.model import Classification, Finding, Severity
 from dossier_check.signals import Signals
 
 TYPE_ID = "rib"
-TITLES = ("RELEVE D'IDENTITE BANCAIRE", "RIB", "BANK DETAILS", "IDENTITE BANCAIRE",
-          "BANK ACCOUNT DETAILS", "KONTOAUSZUG", "CERTIFICADO DE TITULARIDAD")
-LABELS = ("IBAN", "BIC", "CODE BANQUE", "CODE GUICHET", "CLE RIB", "DOMICILIATION",
-          "TITULAIRE DU COMPTE", "ACCOUNT HOLDER", "TITULAR", "SWIFT")
+TITLES = (
+    "RELEVE D'IDENTITE BANCAIRE",
+    "RIB",
+    "BANK DETAILS",
+    "IDENTITE BANCAIRE",
+    "BANK ACCOUNT DETAILS",
+    "KONTOAUSZUG",
+    "CERTIFICADO DE TITULARIDAD",
+)
+LABELS = (
+    "IBAN",
+    "BIC",
+    "CODE BANQUE",
+    "CODE GUICHET",
+    "CLE RIB",
+    "DOMICILIATION",
+    "TITULAIRE DU COMPTE",
+    "ACCOUNT HOLDER",
+    "TITULAR",
+    "SWIFT",
+)
 #: Wording of documents that quote an IBAN without being a RIB.
-OTHER_DOCS = ("FACTURE", "INVOICE", "BULLETIN DE SALAIRE", "BULLETIN DE PAIE", "NET A PAYER",
-              "AVIS D'IMPOT", "PRELEVEMENT", "MANDAT DE PRELEVEMENT")
+OTHER_DOCS = (
+    "FACTURE",
+    "INVOICE",
+    "BULLETIN DE SALAIRE",
+    "BULLETIN DE PAIE",
+    "NET A PAYER",
+    "AVIS D'IMPOT",
+    "PRELEVEMENT",
+    "MANDAT DE PRELEVEMENT",
+)
 
 
 def detect(s: Signals) -> Classification | None:
@@ -52,22 +77,37 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         fields["iban"] = best.iban
         fields["iban_country"] = best.country
         fields["iban_valid"] = True
-        if best.country in ("FR", "MC") and best.rib_key and not rib_key_valid(
-            best.bank_code or "", best.branch_code or "", best.account or "", best.rib_key
+        if (
+            best.country in ("FR", "MC")
+            and best.rib_key
+            and not rib_key_valid(
+                best.bank_code or "", best.branch_code or "", best.account or "", best.rib_key
+            )
         ):
             problems.append(Finding("rib_key_invalid", Severity.ERROR, {}, "R-RIB-2"))
     elif s.ibans:
         fields["iban"] = s.ibans[0].iban
         fields["iban_valid"] = False
-        problems.append(Finding("iban_invalid", Severity.ERROR,
-                                {"iban": mask(s.ibans[0].iban)}, "R-RIB-1"))
+        problems.append(
+            Finding("iban_invalid", Severity.ERROR, {"iban": mask(s.ibans[0].iban)}, "R-RIB-1")
+        )
     else:
         problems.append(Finding("unreadable_field", Severity.ERROR, {"field": "iban"}, "R-RIB-1"))
     bics = find_bics(s.text)
     if bics:
         fields["bic"] = bics[0]
-    holder = value_after_label(s.text, ["Titulaire du compte", "Titulaire", "Intitulé du compte",
-                                        "Account holder", "Account name", "Titular", "Kontoinhaber"])
+    holder = value_after_label(
+        s.text,
+        [
+            "Titulaire du compte",
+            "Titulaire",
+            "Intitulé du compte",
+            "Account holder",
+            "Account name",
+            "Titular",
+            "Kontoinhaber",
+        ],
+    )
     if holder:
         fields["holder"] = holder
     return fields, problems

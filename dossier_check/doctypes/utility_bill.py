@@ -16,17 +16,59 @@ from dossier_check.signals import Signals
 TYPE_ID = "utility_bill"
 TITLES = ("FACTURE", "INVOICE", "VOTRE FACTURE", "FACTURA")
 SUPPLY = (
-    "KWH", "M3", "CONSOMMATION", "ELECTRICITE", "GAZ NATUREL", "GAZ", "EAU", "ABONNEMENT",
-    "PDL", "PCE", "POINT DE LIVRAISON", "COMPTEUR", "INDEX", "FORFAIT", "MOBILE", "INTERNET",
-    "BOX", "FIBRE", "LIGNE FIXE", "TELEPHONE", "ASSAINISSEMENT", "ENERGY", "ELECTRICITY",
+    "KWH",
+    "M3",
+    "CONSOMMATION",
+    "ELECTRICITE",
+    "GAZ NATUREL",
+    "GAZ",
+    "EAU",
+    "ABONNEMENT",
+    "PDL",
+    "PCE",
+    "POINT DE LIVRAISON",
+    "COMPTEUR",
+    "INDEX",
+    "FORFAIT",
+    "MOBILE",
+    "INTERNET",
+    "BOX",
+    "FIBRE",
+    "LIGNE FIXE",
+    "TELEPHONE",
+    "ASSAINISSEMENT",
+    "ENERGY",
+    "ELECTRICITY",
 )
-AMOUNT = ("TTC", "MONTANT A PAYER", "TOTAL A PAYER", "MONTANT TOTAL", "NET A PAYER",
-          "AMOUNT DUE", "TOTAL DUE", "A PAYER")
+AMOUNT = (
+    "TTC",
+    "MONTANT A PAYER",
+    "TOTAL A PAYER",
+    "MONTANT TOTAL",
+    "NET A PAYER",
+    "AMOUNT DUE",
+    "TOTAL DUE",
+    "A PAYER",
+)
 PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
-ISSUE_LABELS = ["date de facture", "date de la facture", "facture du", "émise le", "date d'émission",
-                "invoice date", "date :", "date"]
-HOLDER_LABELS = ["Titulaire du contrat", "Titulaire", "Client", "Nom du client",
-                 "Account holder", "Customer"]
+ISSUE_LABELS = [
+    "date de facture",
+    "date de la facture",
+    "facture du",
+    "émise le",
+    "date d'émission",
+    "invoice date",
+    "date :",
+    "date",
+]
+HOLDER_LABELS = [
+    "Titulaire du contrat",
+    "Titulaire",
+    "Client",
+    "Nom du client",
+    "Account holder",
+    "Customer",
+]
 
 
 def detect(s: Signals) -> Classification | None:
@@ -55,13 +97,17 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     holder = value_after_label(s.text, HOLDER_LABELS)
     if holder:
         fields["holder"] = holder
-    kinds = [k for k, words in (
-        ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
-        ("gas", ("GAZ", "PCE")),
-        ("water", ("EAU", "M3", "ASSAINISSEMENT")),
-        ("mobile", ("MOBILE", "FORFAIT")),
-        ("internet", ("INTERNET", "BOX", "FIBRE")),
-    ) if s.found(*words)]
+    kinds = [
+        k
+        for k, words in (
+            ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
+            ("gas", ("GAZ", "PCE")),
+            ("water", ("EAU", "M3", "ASSAINISSEMENT")),
+            ("mobile", ("MOBILE", "FORFAIT")),
+            ("internet", ("INTERNET", "BOX", "FIBRE")),
+        )
+        if s.found(*words)
+    ]
     if kinds:
         fields["service"] = kinds[0]
     return fields, []

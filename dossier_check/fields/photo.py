@@ -98,7 +98,9 @@ def measure_photo(image: Image.Image) -> PhotoMeasures:
     small = rgb.copy()
     small.thumbnail((DETECT_SIDE, DETECT_SIDE))
     arr = np.asarray(small, dtype=np.int16)
-    chroma = float(np.abs(arr[..., 0] - arr[..., 1]).mean() + np.abs(arr[..., 1] - arr[..., 2]).mean())
+    chroma = float(
+        np.abs(arr[..., 0] - arr[..., 1]).mean() + np.abs(arr[..., 1] - arr[..., 2]).mean()
+    )
     gray = small.convert("L")
     lap = np.asarray(gray.filter(ImageFilter.FIND_EDGES), dtype=np.float64)
     g = np.asarray(gray, dtype=np.float64)

@@ -7,8 +7,8 @@ from typing import Any
 
 from dossier_check import __version__
 from dossier_check.fields.iban import mask
-from dossier_check.messages import render
-from dossier_check.model import Document, DossierReport, Finding
+from dossier_check.messages import render, requirement_title, status_label
+from dossier_check.model import Document, DossierReport, Finding, RequirementResult
 
 SCHEMA_VERSION = 1
 #: Fields and finding params that identify a person: masked unless asked (CONTRACT).
@@ -44,15 +44,25 @@ def document_dict(d: Document, lang: str, show: bool, debug: bool = False) -> di
         "problems": [finding_dict(p, lang, show) for p in d.problems],
     }
     if d.parts:
-        out["parts"] = [{"pages": list(p.pages), "type": p.type, "confidence": p.confidence}
-                        for p in d.parts]
+        out["parts"] = [
+            {"pages": list(p.pages), "type": p.type, "confidence": p.confidence} for p in d.parts
+        ]
     if debug and d.debug:
         out["debug"] = d.debug
     return out
 
 
-def report_dict(r: DossierReport, lang: str = "fr", show: bool = False,
-                debug: bool = False) -> dict[str, Any]:
+def requirement_message(q: RequirementResult, lang: str, show: bool) -> str:
+    """What is wrong in one line, or the requirement and its status when nothing is."""
+    if q.problems:
+        return "; ".join(render(p, lang, _mask_values(p.params, show)) for p in q.problems)
+    sep = " : " if lang == "fr" else ": "
+    return f"{requirement_title(q.id, lang)}{sep}{status_label(q.status.value, lang)}"
+
+
+def report_dict(
+    r: DossierReport, lang: str = "fr", show: bool = False, debug: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool_version": __version__,
@@ -72,8 +82,7 @@ def report_dict(r: DossierReport, lang: str = "fr", show: bool = False,
             "id": q.id,
             "status": q.status.value,
             "satisfied_by": list(q.satisfied_by),
-            "message": "; ".join(render(p, lang, _mask_values(p.params, show))
-                                 for p in q.problems),
+            "message": requirement_message(q, lang, show),
             "problems": [finding_dict(p, lang, show) for p in q.problems],
         }
         for q in r.requirements
@@ -83,13 +92,15 @@ def report_dict(r: DossierReport, lang: str = "fr", show: bool = False,
     return out
 
 
-def render_report(r: DossierReport, lang: str = "fr", show: bool = False,
-                  debug: bool = False) -> str:
+def render_report(
+    r: DossierReport, lang: str = "fr", show: bool = False, debug: bool = False
+) -> str:
     return json.dumps(report_dict(r, lang, show, debug), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_batch(reports: list[DossierReport], lang: str = "fr", show: bool = False,
-                 debug: bool = False) -> str:
+def render_batch(
+    reports: list[DossierReport], lang: str = "fr", show: bool = False, debug: bool = False
+) -> str:
     failed = sum(r.error is not None for r in reports)
     complete = sum(r.complete for r in reports)
     doc = {
@@ -105,8 +116,11 @@ def render_batch(reports: list[DossierReport], lang: str = "fr", show: bool = Fa
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_classify(docs: list[Document], lang: str = "fr", show: bool = False,
-                    debug: bool = False) -> str:
-    doc = {"schema_version": SCHEMA_VERSION,
-           "files": [document_dict(d, lang, show, debug) for d in docs]}
+def render_classify(
+    docs: list[Document], lang: str = "fr", show: bool = False, debug: bool = False
+) -> str:
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "files": [document_dict(d, lang, show, debug) for d in docs],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

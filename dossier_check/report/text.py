@@ -24,31 +24,76 @@ MARKS = {
     Status.EXPIRED: ("✘", "red"),
     Status.INVALID: ("✘", "red"),
 }
-KEY_FIELDS = ("surname", "given_names", "holder", "expiry_date", "issue_date", "period_end",
-              "document_number", "iban", "face_count")
+KEY_FIELDS = (
+    "surname",
+    "given_names",
+    "holder",
+    "expiry_date",
+    "issue_date",
+    "period_end",
+    "document_number",
+    "iban",
+    "face_count",
+)
 HEAD = {
-    "fr": ("Dossier", "profil", "au", "COMPLET", "INCOMPLET", "Pièces", "Fichiers", "fichier",
-           "type", "confiance", "champs", "ignoré"),
-    "en": ("Dossier", "profile", "as of", "COMPLETE", "INCOMPLETE", "Requirements", "Files",
-           "file", "type", "confidence", "fields", "ignored"),
+    "fr": (
+        "Dossier",
+        "profil",
+        "au",
+        "COMPLET",
+        "INCOMPLET",
+        "Pièces",
+        "Fichiers",
+        "fichier",
+        "type",
+        "confiance",
+        "champs",
+        "ignoré",
+    ),
+    "en": (
+        "Dossier",
+        "profile",
+        "as of",
+        "COMPLETE",
+        "INCOMPLETE",
+        "Requirements",
+        "Files",
+        "file",
+        "type",
+        "confidence",
+        "fields",
+        "ignored",
+    ),
 }
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False, soft_wrap=False)
+    console = Console(
+        file=buf,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
     return console, buf
 
 
-def render_report(r: DossierReport, lang: str = "fr", show: bool = False,
-                  color: bool = False, width: int = 110) -> str:
+def render_report(
+    r: DossierReport, lang: str = "fr", show: bool = False, color: bool = False, width: int = 110
+) -> str:
     h = HEAD.get(lang, HEAD["fr"])
     console, buf = _console(color, width)
     verdict = h[3] if r.complete else h[4]
-    console.print(Text.assemble(
-        (f"{h[0]} {r.dossier}", "bold"), f" — {h[1]} {r.profile}, {h[2]} {r.as_of}: ",
-        (verdict, "bold green" if r.complete else "bold red")))
+    console.print(
+        Text.assemble(
+            (f"{h[0]} {r.dossier}", "bold"),
+            f" — {h[1]} {r.profile}, {h[2]} {r.as_of}: ",
+            (verdict, "bold green" if r.complete else "bold red"),
+        )
+    )
     if r.error:
         console.print(Text(r.error, style="red"))
         return buf.getvalue()
@@ -58,14 +103,17 @@ def render_report(r: DossierReport, lang: str = "fr", show: bool = False,
     for q in r.requirements:
         mark, style = MARKS[q.status]
         line = Text.assemble(
-            (f"  {mark} ", style), (requirement_title(q.id, lang), "bold"),
-            f" — {status_label(q.status.value, lang)}")
+            (f"  {mark} ", style),
+            (requirement_title(q.id, lang), "bold"),
+            f" — {status_label(q.status.value, lang)}",
+        )
         if q.satisfied_by:
             line.append(f" ({', '.join(q.satisfied_by)})", style="dim")
         console.print(line)
         for p in q.problems:
-            console.print(Text(f"      {render(p, lang, _mask_values(p.params, show))}",
-                               style=style))
+            console.print(
+                Text(f"      {render(p, lang, _mask_values(p.params, show))}", style=style)
+            )
     console.print(Text(h[6], style="bold"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for col in (h[7], h[8], h[9], h[10]):
@@ -75,17 +123,28 @@ def render_report(r: DossierReport, lang: str = "fr", show: bool = False,
         shown = ", ".join(f"{k}={fields[k]}" for k in KEY_FIELDS if k in fields)
         table.add_row(d.path, d.type, f"{d.confidence:.2f}", shown)
         for p in d.problems:
-            table.add_row("", Text(f"  {p.severity.value}: "
-                                   f"{render(p, lang, _mask_values(p.params, show))}",
-                                   style="yellow" if p.severity != "error" else "red"), "", "")
+            table.add_row(
+                "",
+                Text(
+                    f"  {p.severity.value}: {render(p, lang, _mask_values(p.params, show))}",
+                    style="yellow" if p.severity != "error" else "red",
+                ),
+                "",
+                "",
+            )
     console.print(table)
     for ig in r.ignored:
         console.print(Text(f"  {h[11]}: {ig.path} ({ig.reason})", style="dim"))
     return buf.getvalue()
 
 
-def render_batch(reports: list[DossierReport], lang: str = "fr", show: bool = False,
-                 color: bool = False, width: int = 110) -> str:
+def render_batch(
+    reports: list[DossierReport],
+    lang: str = "fr",
+    show: bool = False,
+    color: bool = False,
+    width: int = 110,
+) -> str:
     parts = [render_report(r, lang, show, color, width) for r in reports]
     console, buf = _console(color, width)
     table = Table(show_header=True, header_style="bold", box=None)
@@ -94,8 +153,10 @@ def render_batch(reports: list[DossierReport], lang: str = "fr", show: bool = Fa
     table.add_column("manque" if lang == "fr" else "short")
     for r in reports:
         short = r.error or ", ".join(
-            f"{q.id}:{q.status.value}" for q in r.requirements
-            if q.status in (Status.MISSING, Status.EXPIRED, Status.INVALID))
+            f"{q.id}:{q.status.value}"
+            for q in r.requirements
+            if q.status in (Status.MISSING, Status.EXPIRED, Status.INVALID)
+        )
         table.add_row(r.dossier, "✔" if r.complete else "✘", short)
     console.print(table)
     return "\n".join(parts) + "\n" + buf.getvalue()
