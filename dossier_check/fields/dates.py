@@ -1,0 +1,199 @@
+"""Dates and billing periods in OCR text, in French, English, Spanish and Portuguese.
+
+Numeric dates are read day first (dd/mm/yyyy, the European order); ISO
+yyyy-mm-dd is recognised by its 4-digit year first. A two-digit year is
+20YY up to 69 and 19YY from 70 (the POSIX ``%y`` rule). Impossible dates
+(31/02) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dossier_check.text import fold
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text; ``start``/``end``/``raw`` refer to the text as given."""
+
+    value: date
+    start: int
+    end: int
+    raw: str
+
+
+# Month names, accent-free and uppercase, FR / EN / ES / PT, full and abbreviated.
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "JANVIER JANV JANUARY JAN ENERO ENE JANEIRO",
+        "FEVRIER FEVR FEV FEBRUARY FEB FEBRERO FEVEREIRO",
+        "MARS MARCH MAR MARZO MARCO",
+        "AVRIL AVR APRIL APR ABRIL ABR",
+        "MAI MAY MAYO MAIO",
+        "JUIN JUNE JUN JUNIO JUNHO",
+        "JUILLET JUIL JULY JUL JULIO JULHO",
+        "AOUT AUGUST AUG AGOSTO AGO",
+        "SEPTEMBRE SEPTEMBER SEPT SEP SEPTIEMBRE SETIEMBRE SETEMBRO SET",
+        "OCTOBRE OCTOBER OCT OCTUBRE OUTUBRO OUT",
+        "NOVEMBRE NOVEMBER NOV NOVIEMBRE NOVEMBRO",
+        "DECEMBRE DECEMBER DEC DICIEMBRE DIC DEZEMBRO DEZ",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_B = r"(?<![0-9A-Z])"  # no digit or letter just before
+_E = r"(?![0-9A-Z])"
+
+_PATTERNS = (
+    # 1er mars 2026, 3 March 2026, 3 de marzo de 2026, 3 de março de 2026, 03-MAR-2026
+    re.compile(
+        rf"{_B}{_DAY}\s?(?:ER|ST|ND|RD|TH|O|º|°)?\s*(?:DE\s+|[-/.]\s?)?{_MONTH}"
+        rf"\s*(?:DE\s+|,\s*|[-/.]\s?)?{_YEAR}{_E}"
+    ),
+    # March 3, 2026 / March 3rd 2026
+    re.compile(rf"{_B}{_MONTH}\s*{_DAY}(?:ST|ND|RD|TH)?\s*,?\s*{_YEAR}{_E}"),
+    # 2026-03-01 (ISO), 2026/03/01
+    re.compile(
+        r"(?<![0-9])(?P<year>(?:19|20)\d\d)\s?(?P<sep>[-/.])\s?(?P<month>[01]?\d)"
+        r"\s?(?P=sep)\s?(?P<day>[0-3]?\d)(?![0-9])"
+    ),
+    # 01/03/2026, 01.03.2026, 01-03-2026, 01/03/26 (OCR may add spaces around separators),
+    # but not inside longer digit runs such as phone numbers (06-12-34-56-78)
+    re.compile(
+        r"(?<![0-9])(?<![0-9][-/.])(?P<day>[0-3]?\d)\s?(?P<sep>[-/.])\s?(?P<month>[01]?\d)"
+        r"\s?(?P=sep)\s?(?P<year>(?:19|20)\d\d|\d\d)(?![0-9])(?![-/.][0-9])"
+    ),
+)
+
+
+def _fold_chars(text: str) -> tuple[str, list[int]]:
+    """Uppercase, accent-free text and, for each of its characters, its index in ``text``."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        decomposed = unicodedata.normalize("NFKD", ch)
+        for c in "".join(c for c in decomposed if not unicodedata.combining(c)).upper():
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+def _year(raw: str) -> int:
+    value = int(raw)
+    if len(raw) == 2:
+        return 2000 + value if value < 70 else 1900 + value
+    return value
+
+
+def _month(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _MONTHS[raw]
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every calendar date in ``text``, in order, overlaps resolved to the earliest, longest.
+
+    Never raises; impossible dates are left out.
+    """
+    folded, index = _fold_chars(text)
+    candidates: list[DateMatch] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            try:
+                value = date(_year(m["year"]), _month(m["month"]), int(m["day"]))
+            except ValueError:
+                continue
+            start, end = index[m.start()], index[m.end() - 1] + 1
+            candidates.append(DateMatch(value, start, end, text[start:end]))
+    candidates.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    found: list[DateMatch] = []
+    for candidate in candidates:
+        if not found or candidate.start >= found[-1].end:
+            found.append(candidate)
+    return found
+
+
+def date_after_label(text: str, labels: Sequence[str], window: int = 60) -> date | None:
+    """The first date starting within ``window`` characters after one of ``labels``.
+
+    Labels and text are compared after :func:`~dossier_check.text.fold`, so
+    ``"Date d'échéance"`` finds ``DATE D’ECHEANCE``; a label matches whole
+    words only. Label occurrences are tried in text order.
+    """
+    folded = fold(text)
+    dates = find_dates(folded)
+    hits: list[int] = []
+    for label in labels:
+        needle = fold(label)
+        if not needle:
+            continue
+        # whole words only: the label "le" must not match inside "CLE"
+        before = r"(?<![A-Z0-9])" if needle[0].isalnum() else ""
+        after = r"(?![A-Z0-9])" if needle[-1].isalnum() else ""
+        pattern = before + re.escape(needle) + after
+        hits.extend(m.end() for m in re.finditer(pattern, folded))
+    for end in sorted(hits):
+        for d in dates:
+            if end <= d.start <= end + window:
+                return d.value
+    return None
+
+
+# Words between the two ends of a period (folded text): "du X au Y", "from X to Y",
+# "X - Y", "entre le X et le Y", "del X al Y", "de X a Y", "de X até Y".
+_BETWEEN = (
+    r"\s*(?:(?<![A-Z])(?:JUSQU'AU|THROUGH|UNTIL|THRU|ATE|AU|AL|TO|A|ET)(?![A-Z])|[-\u2013\u2014])"
+    r"\s*(?:LE\s+)?"
+)
+_BETWEEN_ONLY = re.compile(_BETWEEN)
+# A period start given in part, its month and year taken from the end date:
+# "du 1er au 28 février 2026", "du 1 janvier au 28 février 2026".
+_PARTIAL_START = re.compile(
+    rf"(?<![A-Z])(?:DU|FROM|DEL|DE|ENTRE\s+LE)\s+{_DAY}(?:ER|ST|ND|RD|TH)?"
+    rf"(?:\s+(?:DE\s+)?{_MONTH})?{_BETWEEN}$"
+)
+
+
+def find_periods(text: str) -> list[tuple[date, date]]:
+    """Billing periods (start, end) with start <= end, in text order.
+
+    Forms: ``du 01/02/2026 au 28/02/2026``, ``période du 1er au 28 février
+    2026``, ``from 1 Feb 2026 to 28 Feb 2026``, ``01/02/2026 - 28/02/2026``.
+    """
+    folded = fold(text)
+    dates = find_dates(folded)
+    periods: list[tuple[int, date, date]] = []
+    used: set[int] = set()
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if i in used or first.value > second.value:
+            continue
+        if _BETWEEN_ONLY.fullmatch(folded, first.end, second.start):
+            periods.append((first.start, first.value, second.value))
+            used.update((i, i + 1))
+    for i, end in enumerate(dates):
+        if i in used:
+            continue
+        head_start = max(0, end.start - 60)
+        partial = _PARTIAL_START.search(folded[head_start : end.start])
+        if partial is None:
+            continue
+        month = _MONTHS[partial["month"]] if partial["month"] else end.value.month
+        try:
+            start = date(end.value.year, month, int(partial["day"]))
+            if start > end.value:  # "du 15 décembre au 14 janvier 2026"
+                start = start.replace(year=start.year - 1)
+        except ValueError:
+            continue
+        periods.append((head_start + partial.start(), start, end.value))
+    return [(start, end) for _, start, end in sorted(periods, key=lambda p: p[0])]

@@ -1,0 +1,702 @@
+"""Machine-readable zones: parse, find in OCR text, and compose (DOMAIN §8, R-MRZ-*).
+
+Pure text: the lines come from OCR or a PDF text layer, never from pixels
+here. Layouts follow ICAO Doc 9303 parts 4-7 (TD1, TD2, TD3, MRV-A, MRV-B)
+and, for the French identity card of 1988-2021, the non-ICAO layout of
+R-MRZ-7. A bad MRZ is a value with ``valid=False`` and the failing check
+named in ``checks``, never an exception.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dossier_check.text import fold
+
+FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB", "FR_CNI_OLD")
+
+_WIDTH = {"TD1": 30, "TD2": 36, "TD3": 44, "MRVA": 44, "MRVB": 36, "FR_CNI_OLD": 36}
+_TOLERANCE = 2  # characters a line may be too long or too short
+_MAX_VARIANTS = 64  # cap on the line-variant combinations tried by parse_mrz
+
+# R-MRZ-2: the usual OCR confusions, applied only by field type.
+_TO_DIGIT = str.maketrans("OISBZG", "015826")
+_TO_LETTER = str.maketrans("015826", "OISBZG")
+_MRZ_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+
+
+def _char_value(c: str) -> int:
+    if c.isdigit():
+        return int(c)
+    if c == "<":
+        return 0
+    if "A" <= c <= "Z":
+        return ord(c) - ord("A") + 10
+    raise ValueError(f"not an MRZ character: {c!r}")
+
+
+def check_digit(data: str) -> str:
+    """ICAO 9303 check digit: weights 7-3-1, ``<`` = 0, A = 10 ... Z = 35 (DOMAIN §8).
+
+    >>> check_digit("L898902C3")
+    '6'
+
+    Raises ``ValueError`` on a character outside ``[0-9A-Z<]``.
+    """
+    weights = (7, 3, 1)
+    return str(sum(_char_value(c) * weights[i % 3] for i, c in enumerate(data)) % 10)
+
+
+def _check_passes(field: str, digit: str) -> bool:
+    """A field passes when its digit matches; an all-filler field may carry ``<``."""
+    if digit == "<" and set(field) <= {"<"}:
+        return True
+    return check_digit(field) == digit
+
+
+@dataclass(frozen=True)
+class Mrz:
+    """One parsed machine-readable zone.
+
+    Dates are ``None`` when the field is blank or not a calendar date.
+    ``issue_date`` exists only for ``FR_CNI_OLD``: the first of the month the
+    card number encodes (YYMM, R-MRZ-7). ``checks`` names every check digit in
+    document order, ``composite`` last. ``corrected`` is true when an OCR
+    confusion was repaired (R-MRZ-2). ``lines`` are the lines as read, after
+    padding or trimming to the format's width, before any repair.
+    """
+
+    format: str
+    document_code: str
+    issuing_state: str
+    surname: str
+    given_names: str
+    document_number: str
+    nationality: str
+    birth_date: date | None
+    sex: str
+    expiry_date: date | None
+    issue_date: date | None
+    optional_data: str
+    checks: tuple[tuple[str, bool], ...]
+    lines: tuple[str, ...]
+    optional_data_2: str = ""  # TD1 only: line 2's optional field
+    corrected: bool = False
+
+    @property
+    def valid(self) -> bool:
+        """Every check digit, composite included, passes (R-MRZ-2)."""
+        return bool(self.checks) and all(ok for _, ok in self.checks)
+
+    @property
+    def valid_checks(self) -> int:
+        """How many check digits pass."""
+        return sum(ok for _, ok in self.checks)
+
+
+# --- layouts ---------------------------------------------------------------
+
+_Span = tuple[int, int, int]  # line, start, end
+
+
+@dataclass(frozen=True)
+class _Check:
+    name: str
+    spans: tuple[_Span, ...]
+    digit: tuple[int, int]  # line, position of the check digit
+    digits_only: tuple[_Span, ...] = ()  # parts of the field that must be digits
+
+
+@dataclass(frozen=True)
+class _Layout:
+    letters: tuple[_Span, ...]  # positions that can only hold letters or '<'
+    checks: tuple[_Check, ...]
+
+
+def _line2_checks(width: int, composite: bool) -> tuple[_Check, ...]:
+    """Checks of the second line shared by TD2, TD3, MRV-A and MRV-B."""
+    checks = [
+        _Check("document_number", ((1, 0, 9),), (1, 9)),
+        _Check("birth_date", ((1, 13, 19),), (1, 19), ((1, 13, 19),)),
+        _Check("expiry_date", ((1, 21, 27),), (1, 27), ((1, 21, 27),)),
+    ]
+    if width == 44 and composite:
+        checks.append(_Check("personal_number", ((1, 28, 42),), (1, 42)))
+    if composite:
+        end = width - 1
+        checks.append(_Check("composite", ((1, 0, 10), (1, 13, 20), (1, 21, end)), (1, end)))
+    return tuple(checks)
+
+
+def _long_number_extension(optional: str) -> str:
+    """R-MRZ-3: the rest of a long document number, and its check digit, up to the first '<'."""
+    return optional.split("<", 1)[0]
+
+
+def _layout(fmt: str, lines: Sequence[str]) -> _Layout:
+    width = _WIDTH[fmt]
+    checks: tuple[_Check, ...]
+    if fmt == "TD1":
+        ext = _long_number_extension(lines[0][15:30]) if lines[0][14] == "<" else ""
+        if len(ext) >= 2:  # R-MRZ-3: number continues in optional data 1
+            end = 15 + len(ext) - 1
+            number = _Check("document_number", ((0, 5, 14), (0, 15, end)), (0, end))
+        else:
+            number = _Check("document_number", ((0, 5, 14),), (0, 14))
+        checks = (
+            number,
+            _Check("birth_date", ((1, 0, 6),), (1, 6), ((1, 0, 6),)),
+            _Check("expiry_date", ((1, 8, 14),), (1, 14), ((1, 8, 14),)),
+            _Check("composite", ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29)), (1, 29)),
+        )
+        return _Layout(((0, 0, 5), (1, 15, 18), (2, 0, 30)), checks)
+    if fmt == "FR_CNI_OLD":  # R-MRZ-7
+        checks = (
+            _Check("document_number", ((1, 0, 12),), (1, 12), ((1, 0, 4), (1, 7, 12))),
+            _Check("birth_date", ((1, 27, 33),), (1, 33), ((1, 27, 33),)),
+            _Check("composite", ((0, 0, 36), (1, 0, 35)), (1, 35)),
+        )
+        return _Layout(((0, 0, 30), (1, 13, 27)), checks)
+    composite = fmt in ("TD2", "TD3")
+    checks = _line2_checks(width, composite)
+    if fmt == "TD2":
+        ext = _long_number_extension(lines[1][28:35]) if lines[1][9] == "<" else ""
+        if len(ext) >= 2:  # R-MRZ-3 applies to TD2 as well (Doc 9303 part 6)
+            end = 28 + len(ext) - 1
+            long_number = _Check("document_number", ((1, 0, 9), (1, 28, end)), (1, end))
+            checks = (long_number, *checks[1:])
+    return _Layout(((0, 0, width), (1, 10, 13)), checks)
+
+
+# --- parsing ---------------------------------------------------------------
+
+
+def _gather(chars: list[list[str]], spans: Iterable[_Span]) -> str:
+    return "".join("".join(chars[line][start:end]) for line, start, end in spans)
+
+
+def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, bool], ...], bool]:
+    """Check every digit, repairing OCR confusions where a check digit confirms them.
+
+    R-MRZ-2: in letter-only positions (codes, states, names) a digit cannot
+    stand, so it is read as its look-alike letter. In digit-only positions
+    (dates, parts of the old CNI number, check digits) a look-alike letter is
+    read as a digit, but the repair is kept only if the check digit then passes.
+    Free alphanumeric fields (document numbers, optional data) are never touched.
+    """
+    corrected = False
+    for line, start, end in layout.letters:
+        for i in range(start, end):
+            fixed = chars[line][i].translate(_TO_LETTER)
+            if fixed != chars[line][i]:
+                chars[line][i], corrected = fixed, True
+    results: list[tuple[str, bool]] = []
+    for check in layout.checks:
+        dl, dp = check.digit
+        ok = _check_passes(_gather(chars, check.spans), chars[dl][dp])
+        if not ok:
+            trial = [row[:] for row in chars]
+            for line, start, end in (*check.digits_only, (dl, dp, dp + 1)):
+                for i in range(start, end):
+                    trial[line][i] = trial[line][i].translate(_TO_DIGIT)
+            if trial != chars and _check_passes(_gather(trial, check.spans), trial[dl][dp]):
+                chars[:] = trial
+                ok = corrected = True
+        results.append((check.name, ok))
+    return tuple(results), corrected
+
+
+def _yymmdd(s: str) -> tuple[int, int, int] | None:
+    if len(s) != 6 or not s.isdigit():
+        return None
+    return int(s[:2]), int(s[2:4]), int(s[4:6])
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _past_date(yy: int, month: int, day: int, pivot: date) -> date | None:
+    """R-MRZ-4: the century that puts the date on or before the pivot."""
+    recent = _safe_date(2000 + yy, month, day)
+    if recent is not None and recent <= pivot:
+        return recent
+    return _safe_date(1900 + yy, month, day)
+
+
+def _birth_date(s: str, pivot: date) -> date | None:
+    parts = _yymmdd(s)
+    return _past_date(*parts, pivot) if parts else None
+
+
+def _expiry_date(s: str, pivot: date) -> date | None:
+    """R-MRZ-4: 20YY, unless that lies over 50 years after the pivot (then 19YY).
+
+    No document is valid for 50 years, so the exception only brings old
+    specimens (the ICAO visa expires in 1996) back to their own century
+    instead of reading them as valid until 2096.
+    """
+    parts = _yymmdd(s)
+    if parts is None:
+        return None
+    yy, month, day = parts
+    year = 2000 + yy if 2000 + yy <= pivot.year + 50 else 1900 + yy
+    return _safe_date(year, month, day)
+
+
+def _names(field: str) -> tuple[str, str]:
+    """``ERIKSSON<<ANNA<MARIA<<<`` -> (``ERIKSSON``, ``ANNA MARIA``)."""
+    surname, _, given = field.rstrip("<").partition("<<")
+    return _spaces(surname), _spaces(given)
+
+
+def _spaces(s: str) -> str:
+    return " ".join(s.replace("<", " ").split())
+
+
+def _parse_exact(fmt: str, lines: Sequence[str], pivot: date) -> Mrz:
+    layout = _layout(fmt, lines)
+    chars = [list(line) for line in lines]
+    checks, corrected = _repair(chars, layout)
+    fixed = ["".join(row) for row in chars]
+    l1, l2 = fixed[0], fixed[1]
+    code, state = l1[0:2].rstrip("<"), l1[2:5].strip("<")
+    number_check = layout.checks[0]
+    number = _gather(chars, number_check.spans).rstrip("<")
+    issue: date | None = None
+    optional_2 = ""
+    if fmt == "TD1":
+        surname, given = _names(fixed[2])
+        nationality, birth, sex, expiry = l2[15:18], l2[0:6], l2[7], l2[8:14]
+        optional_from = number_check.digit[1] + 1 if len(number_check.spans) > 1 else 15
+        optional = l1[optional_from:30].strip("<")
+        optional_2 = l2[18:29].strip("<")
+    elif fmt == "FR_CNI_OLD":  # R-MRZ-7: surname on line 1, given names '<<'-separated on line 2
+        surname = _spaces(l1[5:30])
+        given = _spaces(l2[13:27])
+        nationality, birth, sex, expiry = "FRA", l2[27:33], l2[34], ""  # only issued to French
+        optional = l1[30:36].strip("<")  # administrative code: department + office
+        parts = _yymmdd(number[0:4] + "01")
+        issue = _past_date(*parts, pivot) if parts else None
+    else:
+        surname, given = _names(l1[5:])
+        nationality, birth, sex, expiry = l2[10:13], l2[13:19], l2[20], l2[21:27]
+        optional_from = number_check.digit[1] + 1 if len(number_check.spans) > 1 else 28
+        optional_end = {"TD3": 42, "TD2": 35}.get(fmt, len(l2))
+        optional = l2[optional_from:optional_end].strip("<")
+    return Mrz(
+        format=fmt,
+        document_code=code,
+        issuing_state=state,
+        surname=surname,
+        given_names=given,
+        document_number=number,
+        nationality=nationality.strip("<"),
+        birth_date=_birth_date(birth, pivot),
+        sex=sex,
+        expiry_date=_expiry_date(expiry, pivot) if expiry else None,
+        issue_date=issue,
+        optional_data=optional,
+        checks=checks,
+        lines=tuple(lines),
+        optional_data_2=optional_2,
+        corrected=corrected,
+    )
+
+
+def _clean_line(line: str) -> str:
+    """Uppercase, no spaces, '«' read as '<<', anything else outside the alphabet -> '<'."""
+    line = "".join(line.upper().replace("«", "<<").replace("‹", "<").split())
+    return "".join(c if c in _MRZ_CHARS else "<" for c in line)
+
+
+def _line_variants(line: str, width: int) -> list[str]:
+    """Readings of a line a character or two off its width (end padding/trimming first)."""
+    n = len(line)
+    if n == width:
+        return [line]
+    if n < width:
+        missing = width - n
+        variants = [line + "<" * missing]
+        runs = re.finditer(r"<{2,}", line) if missing <= _TOLERANCE else iter(())
+        for m in runs:  # a filler character lost inside a run
+            variants.append(line[: m.end()] + "<" * missing + line[m.end() :])
+        return variants
+    extra = n - width
+    variants = [line[k : k + width] for k in range(extra + 1)]
+    for m in re.finditer(r"<{3,}", line):  # a filler character too many inside a run
+        if m.end() - m.start() > extra + 1:
+            variants.append(line[: m.end() - extra] + line[m.end() :])
+    return variants
+
+
+def _format_for(first: str, width: int) -> str:
+    """R-MRZ-1: the format from the line width and the first line's start."""
+    if width == 30:
+        return "TD1"
+    if width == 44:
+        return "MRVA" if first.startswith("V") else "TD3"
+    if first.startswith("IDFRA"):  # the old CNI, not a TD2 (PassportEye issue #64)
+        return "FR_CNI_OLD"
+    return "MRVB" if first.startswith("V") else "TD2"
+
+
+def _width_for(lines: Sequence[str]) -> int | None:
+    """The format width: the longest line within tolerance of it, no line under half of it.
+
+    Shorter lines are padded later: OCR and cropping lose trailing fillers,
+    and a wrong padding only makes check digits fail.
+    """
+    widths: tuple[int, ...] = {3: (30,), 2: (36, 44)}.get(len(lines), ())
+    longest = max((len(line) for line in lines), default=0)
+    for width in widths:
+        if abs(longest - width) <= _TOLERANCE and all(len(line) >= width // 2 for line in lines):
+            return width
+    return None
+
+
+def parse_mrz(lines: Sequence[str], pivot: date | None = None) -> Mrz | None:
+    """Parse already-extracted MRZ lines of any supported format (R-MRZ-1..7).
+
+    ``pivot`` is the date birth dates may not pass (default: today; pass the
+    as-of date). Lines may be one or two characters too long or too short
+    (or shorter, missing trailing fillers) and may hold OCR spaces or '«';
+    the reading with most passing check digits wins. Returns ``None`` when
+    the line count or widths fit no format.
+    """
+    pivot = pivot or date.today()
+    cleaned = [c for c in (_clean_line(line) for line in lines) if c]
+    width = _width_for(cleaned)
+    if width is None:
+        return None
+    variants = itertools.islice(
+        itertools.product(*(_line_variants(line, width) for line in cleaned)), _MAX_VARIANTS
+    )
+    best: Mrz | None = None
+    for combo in variants:
+        mrz = _parse_exact(_format_for(combo[0], width), combo, pivot)
+        if best is None or mrz.valid_checks > best.valid_checks:
+            best = mrz
+    return best
+
+
+# --- finding in OCR text ---------------------------------------------------
+
+_MIN_LINE = 28
+_MIN_NAME_LINE = 18  # a name line whose trailing fillers were lost
+_MRZ_RATIO = 0.85  # share of MRZ-alphabet characters a candidate line needs
+_STARTS = {
+    "TD1": "ACI",
+    "TD2": "ACIPR",
+    "TD3": "P",
+    "MRVA": "V",
+    "MRVB": "V",
+    "FR_CNI_OLD": "I",
+}
+
+
+def _filler_k(line: str) -> str:
+    """OCR reads '<' as 'K': in a run of '<' and 'K', a K after the run's first '<' is a filler.
+
+    Only when the run ends in '<' or at the line's end, so that a name
+    starting with K after a separator (``JAN<KOWALSKI``) is kept.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        first = run.find("<")
+        if first < 0 or not (run.endswith("<") or m.end() == len(line)):
+            return run
+        return run[:first] + "<" * (len(run) - first)
+
+    return re.sub(r"[<K]{2,}", fix, line)
+
+
+def _ocr_line(raw: str) -> str | None:
+    """Normalise one OCR line; ``None`` when it does not look like an MRZ line."""
+    line = raw.replace("«", "<<").replace("‹", "<")
+    line = re.sub(r"[(\[{c]", "<", line)  # '<' read as '(' or 'c'; MRZ has no lowercase
+    line = "".join(line.split()).upper()
+    if len(line) < _MIN_LINE and not (len(line) >= _MIN_NAME_LINE and "<<" in line):
+        return None
+    good = sum(c in _MRZ_CHARS for c in line)
+    if good / len(line) < _MRZ_RATIO:
+        return None
+    return _filler_k("".join(c for c in line if c in _MRZ_CHARS))
+
+
+def _split_joined(line: str) -> Iterator[list[str]]:
+    """A whole MRZ read as one line (a PDF text layer): its possible cuts into lines."""
+    for count, width in ((3, 30), (2, 44), (2, 36)):
+        if abs(len(line) - count * width) <= _TOLERANCE:
+            size = round(len(line) / count)
+            cuts = [i * size for i in range(count)] + [len(line)]
+            yield [line[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+def _groups(text: str) -> Iterator[list[str]]:
+    """Runs of consecutive candidate lines (blank lines do not break a run)."""
+    group: list[str] = []
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        line = _ocr_line(raw)
+        if line is None:
+            if group:
+                yield group
+            group = []
+            continue
+        yield from _split_joined(line)
+        group.append(line)
+    if group:
+        yield group
+
+
+def _plausible(mrz: Mrz) -> bool:
+    first = mrz.lines[0]
+    if mrz.format == "FR_CNI_OLD" and not first.startswith("IDFRA"):
+        return False
+    return first[0] in _STARTS[mrz.format] and "<" in first and mrz.valid_checks >= 1
+
+
+def find_mrz(text: str, pivot: date | None = None) -> Mrz | None:
+    """Find the best MRZ in noisy OCR text, or ``None``.
+
+    Candidate lines are mostly ``[A-Z0-9<]`` and at least 28 characters once
+    spaces are removed (18 for a name line holding '<<'); '«', '(', 'c' and
+    filler 'K's are read as '<'.
+    Windows of 2 and 3 consecutive candidates go through :func:`parse_mrz`;
+    the one with most passing check digits wins (a valid one first). An MRZ
+    with no passing check digit is not reported. Never raises.
+    """
+    best: Mrz | None = None
+    try:
+        for group in _groups(text):
+            for size in (3, 2):
+                for i in range(len(group) - size + 1):
+                    mrz = parse_mrz(group[i : i + size], pivot)
+                    if mrz is None or not _plausible(mrz):
+                        continue
+                    key = (mrz.valid, mrz.valid_checks)
+                    if best is None or key > (best.valid, best.valid_checks):
+                        best = mrz
+    except (ValueError, IndexError):  # defensive: garbage must never abort a run
+        return best
+    return best
+
+
+# --- composing (tests and the sample generator) ----------------------------
+
+
+def _mrz_chars(value: str) -> str:
+    """Fold to the MRZ alphabet: uppercase, no accents, anything else -> '<'."""
+    return "".join(c if c in _MRZ_CHARS else "<" for c in fold(value))
+
+
+def _text_field(value: str, width: int) -> str:
+    return _mrz_chars(value)[:width].ljust(width, "<")
+
+
+def _name_part(value: str) -> str:
+    """``Jean-Pierre`` -> ``JEAN<PIERRE``."""
+    return "<".join(_mrz_chars(value).replace("<", " ").split())
+
+
+def _name_field(surname: str, given_names: str, width: int) -> str:
+    given = "<".join(_name_part(name) for name in given_names.split())
+    return _text_field(f"{_name_part(surname)}<<{given}", width)
+
+
+def _date_field(value: date | None) -> str:
+    return value.strftime("%y%m%d") if value else "<<<<<<"
+
+
+def _with_digit(field: str) -> str:
+    return field + check_digit(field)
+
+
+def _number_and_optional(number: str, optional: str, optional_width: int) -> str:
+    """Number, its check digit and the optional field.
+
+    R-MRZ-3: a number over 9 characters puts '<' in the check-digit position
+    and continues in the optional field with its check digit, then a '<'
+    before any optional data (Doc 9303 part 5, 4.2.2).
+    """
+    number = _mrz_chars(number).rstrip("<")
+    if len(number) <= 9:
+        return _with_digit(number.ljust(9, "<")) + _text_field(optional, optional_width)
+    optional = _mrz_chars(optional).rstrip("<")
+    tail = number[9:] + check_digit(number) + ("<" + optional if optional else "")
+    return number[:9] + "<" + _text_field(tail, optional_width)
+
+
+def _line1(document_code: str, issuing_state: str, surname: str, given: str, width: int) -> str:
+    return (
+        _text_field(document_code, 2)
+        + _text_field(issuing_state, 3)
+        + _name_field(surname, given, width - 5)
+    )
+
+
+def _dates_and_sex(birth_date: date | None, sex: str, expiry_date: date | None) -> str:
+    return (
+        _with_digit(_date_field(birth_date))
+        + _text_field(sex, 1)
+        + _with_digit(_date_field(expiry_date))
+    )
+
+
+def compose_td3(
+    *,
+    document_code: str = "P",
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str = "",
+) -> list[str]:
+    """A passport MRZ (2 x 44) with correct check digits."""
+    personal = _text_field(optional_data, 14)
+    personal += "<" if set(personal) == {"<"} else check_digit(personal)
+    line2 = _with_digit(_text_field(document_number, 9)) + _text_field(nationality, 3)
+    line2 += _dates_and_sex(birth_date, sex, expiry_date) + personal
+    line2 += check_digit(line2[0:10] + line2[13:20] + line2[21:43])
+    return [_line1(document_code, issuing_state, surname, given_names, 44), line2]
+
+
+def compose_td2(
+    *,
+    document_code: str = "I",
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str = "",
+) -> list[str]:
+    """A TD2 card MRZ (2 x 36) with correct check digits (R-MRZ-3 for long numbers)."""
+    number_optional = _number_and_optional(document_number, optional_data, 7)
+    line2 = number_optional[:10] + _text_field(nationality, 3)
+    line2 += _dates_and_sex(birth_date, sex, expiry_date) + number_optional[10:]
+    line2 += check_digit(line2[0:10] + line2[13:20] + line2[21:35])
+    return [_line1(document_code, issuing_state, surname, given_names, 36), line2]
+
+
+def compose_td1(
+    *,
+    document_code: str = "I",
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str = "",
+    optional_data_2: str = "",
+) -> list[str]:
+    """An ID-card MRZ (3 x 30) with correct check digits (R-MRZ-3 for long numbers)."""
+    line1 = _text_field(document_code, 2) + _text_field(issuing_state, 3)
+    line1 += _number_and_optional(document_number, optional_data, 15)
+    line2 = _dates_and_sex(birth_date, sex, expiry_date) + _text_field(nationality, 3)
+    line2 += _text_field(optional_data_2, 11)
+    line2 += check_digit(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29])
+    return [line1, line2, _name_field(surname, given_names, 30)]
+
+
+def _compose_visa(
+    width: int,
+    document_code: str,
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str,
+) -> list[str]:
+    line2 = _with_digit(_text_field(document_number, 9)) + _text_field(nationality, 3)
+    line2 += _dates_and_sex(birth_date, sex, expiry_date)
+    line2 += _text_field(optional_data, width - 28)
+    return [_line1(document_code, issuing_state, surname, given_names, width), line2]
+
+
+def compose_mrva(
+    *,
+    document_code: str = "V",
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str = "",
+) -> list[str]:
+    """A visa sticker MRZ, type A (2 x 44, no composite; R-MRZ-10)."""
+    return _compose_visa(
+        44, document_code, issuing_state, surname, given_names, document_number,
+        nationality, birth_date, sex, expiry_date, optional_data,
+    )  # fmt: skip
+
+
+def compose_mrvb(
+    *,
+    document_code: str = "V",
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+    optional_data: str = "",
+) -> list[str]:
+    """A visa sticker MRZ, type B (2 x 36, no composite; the French VLS-TS, R-MRZ-10)."""
+    return _compose_visa(
+        36, document_code, issuing_state, surname, given_names, document_number,
+        nationality, birth_date, sex, expiry_date, optional_data,
+    )  # fmt: skip
+
+
+def compose_fr_cni_old(
+    *,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    birth_date: date | None,
+    sex: str,
+    optional_data: str = "",
+) -> list[str]:
+    """An old French CNI MRZ (2 x 36, R-MRZ-7).
+
+    ``document_number`` is the 12-character card number: issue YYMM,
+    department and office (3), sequence (5). ``optional_data`` is line 1's
+    6-character administrative code. Given names are separated by '<<' on
+    this card.
+    """
+    line1 = "IDFRA" + _text_field(_name_part(surname), 25) + _text_field(optional_data, 6)
+    given = "<<".join(_name_part(name) for name in given_names.split())
+    line2 = _with_digit(_text_field(document_number, 12)) + _text_field(given, 14)
+    line2 += _with_digit(_date_field(birth_date)) + _text_field(sex, 1)
+    line2 += check_digit(line1 + line2)
+    return [line1, line2]

@@ -1,0 +1,79 @@
+"""French social-security numbers: NIR and provisional NIA (DOMAIN §9, R-NIR-*).
+
+Key computation comes from python-stdnum's ``stdnum.fr.nir`` (97 - NIR13
+mod 97, with Corsica's 2A -> 19 and 2B -> 18).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stdnum.fr import nir as std_nir
+
+# R-NIR-1: sex (1-4, or 7/8 for a NIA), year, month, department (2A/2B for
+# Corsica), commune, order number, then the 2-digit key. OCR and printed
+# forms put spaces, dots or dashes between the groups (1 85 05 78 006 084 36)
+# and sometimes a slash or "clé" before the key.
+_SEP = r"[ \u00a0\u202f.\-]?"
+_NIR = re.compile(
+    rf"(?<![0-9A-Za-z])([1-478]){_SEP}(\d\d){_SEP}(\d\d){_SEP}(\d\d|2[AB]){_SEP}(\d{{3}}){_SEP}"
+    rf"(\d{{3}})(?:{_SEP}|\s*(?:/|CLE|CLÉ|KEY)\s*)(\d\d)(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NirMatch:
+    """A NIR/NIA found in text: ``nir`` is the 15-character compact form."""
+
+    nir: str
+    valid: bool  # R-NIR-1: structure and key
+    span: tuple[int, int]
+
+    @property
+    def is_provisional(self) -> bool:
+        """R-NIR-3: a NIA (first digit 7 or 8), not yet a permanent NIR."""
+        return is_provisional(self.nir)
+
+    @property
+    def sex(self) -> str | None:
+        """'M' or 'F' from the first digit (1/3/7 male, 2/4/8 female), R-NIR-2."""
+        return {"1": "M", "3": "M", "7": "M", "2": "F", "4": "F", "8": "F"}.get(self.nir[:1])
+
+
+def compact(number: str) -> str:
+    """Remove separators and uppercase: ``2 94 03 2A 120 005 / 22`` -> ``294032A12000522``."""
+    return re.sub(r"[^0-9A-Za-z]", "", number).upper()
+
+
+_STRUCTURE = re.compile(r"[1-478]\d{4}(?:\d\d|2[AB])\d{8}")
+
+
+def is_valid(number: str) -> bool:
+    """R-NIR-1: 15 characters, ``^[1-478]\\d{4}(\\d{2}|2[AB])\\d{8}$``, and the key passes."""
+    number = compact(number)
+    return bool(_STRUCTURE.fullmatch(number)) and std_nir.is_valid(number)
+
+
+def nir_key(nir13: str) -> str:
+    """The 2-digit key of a 13-character NIR (Corsica handled)."""
+    return std_nir.calc_check_digits(compact(nir13)[:13])
+
+
+def is_provisional(number: str) -> bool:
+    """R-NIR-3: a provisional NIA starts with 7 or 8 (DOMAIN §14 q.9: some use 3/4 too)."""
+    return compact(number)[:1] in ("7", "8")
+
+
+def find_nirs(text: str) -> list[NirMatch]:
+    """Every NIR-shaped number in ``text`` with its key checked, in text order.
+
+    Numbers whose key fails are reported with ``valid=False``; callers
+    that need a social-security number keep the valid ones. Never raises.
+    """
+    found = []
+    for m in _NIR.finditer(text):
+        number = "".join(m.groups()).upper()
+        found.append(NirMatch(number, is_valid(number), m.span()))
+    return found

@@ -1,0 +1,418 @@
+"""MRZ parsing, finding and composing (DOMAIN §8, R-MRZ-1..10).
+
+Specimens are the published ones: ICAO Doc 9303 parts 4-7 (Anna Maria
+Eriksson of Utopia) and the old French CNI specimen (Corinne Berthier)
+found in several public MRZ libraries; DOMAIN R-MRZ-7 verifies the MEYER
+card. Their check digits are re-verified by the tests themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier_check.fields.mrz import (
+    Mrz,
+    check_digit,
+    compose_fr_cni_old,
+    compose_mrva,
+    compose_mrvb,
+    compose_td1,
+    compose_td2,
+    compose_td3,
+    find_mrz,
+    parse_mrz,
+)
+
+PIVOT = date(2026, 11, 22)
+
+TD3 = [
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+]
+TD1 = [
+    "I<UTOD231458907<<<<<<<<<<<<<<<",
+    "7408122F1204159UTO<<<<<<<<<<<6",
+    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+]
+TD2 = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]
+MRVA = [
+    "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+]
+MRVB = ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"]
+CNI_BERTHIER = ["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "8806923102858CORINNE<<<<<<<6512068F6"]
+CNI_MEYER = ["IDFRAMEYER" + "<" * 20 + "675034", "1305675007505MALO<<ALAIN<<J1212031M1"]
+
+
+# --- check digit ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "digit"),
+    [("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("D23145890", "7"), ("<<<<", "0")],
+)
+def test_check_digit_matches_icao_specimen_values(data: str, digit: str) -> None:
+    assert check_digit(data) == digit
+
+
+def test_check_digit_rejects_characters_outside_the_mrz_alphabet() -> None:
+    with pytest.raises(ValueError):
+        check_digit("ab")
+
+
+# --- specimens ----------------------------------------------------------------
+
+
+def test_icao_td3_specimen_parses_valid() -> None:
+    mrz = parse_mrz(TD3, PIVOT)
+    assert mrz is not None
+    assert (mrz.format, mrz.document_code, mrz.issuing_state) == ("TD3", "P", "UTO")
+    assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+    assert mrz.document_number == "L898902C3"
+    assert mrz.nationality == "UTO"
+    assert mrz.birth_date == date(1974, 8, 12)
+    assert mrz.expiry_date == date(2012, 4, 15)
+    assert mrz.sex == "F"
+    assert mrz.optional_data == "ZE184226B"
+    assert [name for name, _ in mrz.checks] == [
+        "document_number", "birth_date", "expiry_date", "personal_number", "composite",
+    ]  # fmt: skip
+    assert mrz.valid and mrz.valid_checks == 5 and not mrz.corrected
+
+
+def test_icao_td1_specimen_parses_valid() -> None:
+    mrz = parse_mrz(TD1, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert (mrz.format, mrz.document_code, mrz.document_number) == ("TD1", "I", "D23145890")
+    assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+    assert mrz.birth_date == date(1974, 8, 12) and mrz.expiry_date == date(2012, 4, 15)
+    assert mrz.valid_checks == 4
+
+
+def test_icao_td2_specimen_parses_valid() -> None:
+    mrz = parse_mrz(TD2, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert (mrz.format, mrz.document_number, mrz.nationality) == ("TD2", "D23145890", "UTO")
+
+
+def test_icao_mrva_specimen_parses_valid_without_composite() -> None:
+    mrz = parse_mrz(MRVA, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.format == "MRVA" and mrz.document_code == "V"
+    assert mrz.nationality == "XXX" and mrz.birth_date == date(1940, 9, 7)
+    assert "composite" not in dict(mrz.checks)
+
+
+def test_icao_mrvb_specimen_parses_valid() -> None:
+    mrz = parse_mrz(MRVB, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.format == "MRVB" and mrz.document_number == "L8988901C"
+
+
+def test_expiry_more_than_50_years_ahead_is_read_in_the_last_century() -> None:
+    """R-MRZ-4 window: the ICAO visa specimen's 961210 is 1996, not 2096."""
+    mrz = parse_mrz(MRVB, PIVOT)
+    assert mrz is not None and mrz.expiry_date == date(1996, 12, 10)
+
+
+def test_old_french_cni_specimen_is_not_mistaken_for_td2() -> None:
+    """R-MRZ-1 / R-MRZ-7: 2 x 36 starting IDFRA is the old CNI."""
+    mrz = parse_mrz(CNI_BERTHIER, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.format == "FR_CNI_OLD"
+    assert (mrz.surname, mrz.given_names) == ("BERTHIER", "CORINNE")
+    assert mrz.document_number == "880692310285"
+    assert mrz.birth_date == date(1965, 12, 6) and mrz.sex == "F"
+    assert mrz.expiry_date is None
+    assert [name for name, _ in mrz.checks] == ["document_number", "birth_date", "composite"]
+
+
+def test_old_french_cni_issue_date_comes_from_the_card_number() -> None:
+    """R-MRZ-7 / R-ID-4: the number starts with the issue YYMM."""
+    mrz = parse_mrz(CNI_BERTHIER, PIVOT)
+    assert mrz is not None and mrz.issue_date == date(1988, 6, 1)
+
+
+def test_old_french_cni_domain_example_splits_given_names_and_admin_code() -> None:
+    mrz = parse_mrz(CNI_MEYER, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert (mrz.surname, mrz.given_names) == ("MEYER", "MALO ALAIN J")
+    assert mrz.optional_data == "675034"
+    assert mrz.issue_date == date(2013, 5, 1)
+    assert mrz.birth_date == date(2012, 12, 3) and mrz.sex == "M"
+
+
+# --- check failures and OCR repairs (R-MRZ-2) ----------------------------------
+
+
+def test_td3_with_flipped_digit_is_invalid() -> None:
+    line2 = TD3[1].replace("7408122", "7408132")
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and not mrz.valid
+    assert dict(mrz.checks)["birth_date"] is False
+    assert dict(mrz.checks)["composite"] is False
+
+
+def test_letter_read_for_a_digit_in_a_date_is_repaired_when_the_check_digit_confirms() -> None:
+    line2 = TD3[1].replace("7408122", "74O8I22")
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.corrected
+    assert mrz.birth_date == date(1974, 8, 12)
+
+
+def test_repair_that_the_check_digit_refutes_is_not_kept() -> None:
+    line2 = TD3[1].replace("7408122", "74O8123")  # O for 0 and a wrong check digit
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and not mrz.valid
+    assert mrz.birth_date is None  # the raw, unrepaired field is not a date
+
+
+def test_letter_in_document_number_is_not_guessed() -> None:
+    """Document numbers are alphanumeric: an O there may be an O."""
+    line2 = TD3[1].replace("L898902C3", "L8989O2C3")
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and not mrz.valid
+    assert mrz.document_number == "L8989O2C3"
+
+
+def test_digit_in_name_or_state_is_read_as_its_look_alike_letter() -> None:
+    mrz = parse_mrz(["P<UT0ERIKSS0N<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", TD3[1]], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.corrected
+    assert (mrz.issuing_state, mrz.surname, mrz.given_names) == ("UTO", "ERIKSSON", "ANNA MARIA")
+
+
+def test_check_digit_read_as_letter_is_repaired() -> None:
+    line2 = TD3[1][:19] + "Z" + TD3[1][20:]  # birth check digit 2 read as Z
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and mrz.valid
+
+
+# --- line tolerance and format selection ---------------------------------------
+
+
+def test_lines_missing_trailing_fillers_are_padded() -> None:
+    mrz = parse_mrz([TD3[0].rstrip("<"), TD3[1]], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.format == "TD3"
+
+
+def test_line_with_a_stray_leading_character_is_trimmed() -> None:
+    mrz = parse_mrz(["5" + TD2[0], "3" + TD2[1]], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.format == "TD2"
+
+
+def test_filler_lost_inside_a_run_is_restored() -> None:
+    line2 = TD3[1].replace("<<<<<10", "<<<<10")
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and mrz.valid
+
+
+def test_ocr_spaces_and_guillemets_inside_lines_are_tolerated() -> None:
+    mrz = parse_mrz(["P<UTO ERIKSSON«ANNA<MARIA <<<<<<<<<<<<<<<<<<<", TD3[1]], PIVOT)
+    assert mrz is not None and mrz.valid
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [[], ["P<UTO"], TD3[:1], [TD3[0], TD3[1] + "<" * 6], [TD1[0], TD1[1]], [*TD3, TD3[1]]],
+)
+def test_lines_that_fit_no_format_give_none(lines: list[str]) -> None:
+    assert parse_mrz(lines, PIVOT) is None
+
+
+def test_birth_century_keeps_the_date_on_or_before_the_pivot() -> None:
+    """R-MRZ-4."""
+    lines = compose_td3(
+        issuing_state="FRA", surname="X", given_names="Y", document_number="12AB34567",
+        nationality="FRA", birth_date=date(1930, 1, 1), sex="M", expiry_date=date(2030, 1, 1),
+    )  # fmt: skip
+    old = parse_mrz(lines, PIVOT)
+    assert old is not None and old.birth_date == date(1930, 1, 1)
+    later = parse_mrz(lines, date(2035, 1, 1))
+    assert later is not None and later.birth_date == date(2030, 1, 1)
+
+
+def test_td1_long_document_number_continues_in_optional_data() -> None:
+    """R-MRZ-3."""
+    lines = compose_td1(
+        document_code="IR", issuing_state="FRA", surname="NGUYEN", given_names="VAN AN",
+        document_number="AB12345678901", nationality="VNM", birth_date=date(1988, 1, 9),
+        sex="M", expiry_date=date(2028, 3, 4), optional_data="XY",
+    )  # fmt: skip
+    assert lines[0][14] == "<"
+    mrz = parse_mrz(lines, PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.document_number == "AB12345678901"
+    assert mrz.optional_data == "XY"
+
+
+def test_td2_long_document_number_continues_in_optional_data() -> None:
+    lines = compose_td2(
+        issuing_state="UTO", surname="A", given_names="B", document_number="D231458901",
+        nationality="UTO", birth_date=date(1974, 8, 12), sex="F", expiry_date=date(2032, 4, 15),
+    )  # fmt: skip
+    mrz = parse_mrz(lines, PIVOT)
+    assert mrz is not None and mrz.valid and mrz.document_number == "D231458901"
+
+
+# --- find_mrz in OCR text -------------------------------------------------------
+
+
+def test_find_mrz_in_page_text_with_ocr_noise() -> None:
+    text = (
+        "PASSEPORT / PASSPORT\nNom/Surname ERIKSSON\n\n"
+        "P < UTOERIKSSON« ANNA<MARIA<<<<<K<<<<<<<<<<<\n\n"
+        "L898902C36UTO74O8122F1204159ZE184226B<<(<<10\n"
+        "signature\n"
+    )
+    mrz = find_mrz(text, PIVOT)
+    assert mrz is not None and mrz.valid and mrz.format == "TD3"
+    assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+
+
+def test_find_mrz_reads_filler_ks_but_keeps_a_name_starting_with_k() -> None:
+    lines = compose_td1(
+        issuing_state="POL", surname="JAN", given_names="KOWALSKI", document_number="ABA123456",
+        nationality="POL", birth_date=date(1990, 1, 1), sex="M", expiry_date=date(2030, 1, 1),
+    )  # fmt: skip
+    noisy = lines[:2] + [lines[2].replace("<<<<", "<K<K")]
+    mrz = find_mrz("\n".join(noisy), PIVOT)
+    assert mrz is not None and mrz.valid
+    assert (mrz.surname, mrz.given_names) == ("JAN", "KOWALSKI")
+
+
+def test_find_mrz_splits_a_zone_read_as_one_line() -> None:
+    mrz = find_mrz("carte\n" + "".join(CNI_BERTHIER) + "\nfin", PIVOT)
+    assert mrz is not None and mrz.valid and mrz.format == "FR_CNI_OLD"
+
+
+def test_find_mrz_prefers_the_window_with_most_valid_checks() -> None:
+    text = "\n".join(["IDFRAXXXXXXXXXXXXXXXXXXXXXXXXXXX1234", *TD1])
+    mrz = find_mrz(text, PIVOT)
+    assert mrz is not None and mrz.format == "TD1" and mrz.valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "REPUBLIQUE FRANCAISE CARTE NATIONALE D IDENTITE",
+        "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        "PRENOMSGIVENNAMESANNAMARIAERIKSSONXXXXXXXXXX\nNOMSURNAMEXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+    ],
+)
+def test_find_mrz_ignores_text_without_a_plausible_zone(text: str) -> None:
+    assert find_mrz(text, PIVOT) is None
+
+
+@given(st.text(max_size=400))
+def test_find_mrz_never_raises_on_arbitrary_text(text: str) -> None:
+    result = find_mrz(text, PIVOT)
+    assert result is None or isinstance(result, Mrz)
+
+
+@given(st.text(alphabet="<ABCDEFIKPVX0123456789 \n«(c", max_size=300))
+def test_find_mrz_never_raises_on_mrz_like_noise(text: str) -> None:
+    result = find_mrz(text, PIVOT)
+    assert result is None or isinstance(result, Mrz)
+
+
+# --- composed round trips and single flips (hypothesis) ---------------------------
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ALNUM = _LETTERS + "0123456789"
+_name = st.text(alphabet=_LETTERS, min_size=1, max_size=8)
+_common = {
+    "issuing_state": st.sampled_from(["UTO", "FRA", "D", "DEU", "BRA", "VNM"]),
+    "nationality": st.sampled_from(["UTO", "FRA", "D", "ITA", "NGA"]),
+    "surname": _name,
+    "given_names": st.lists(_name, min_size=1, max_size=2).map(" ".join),
+    "document_number": st.text(alphabet=_ALNUM, min_size=9, max_size=9),
+    "birth_date": st.dates(date(1927, 1, 1), PIVOT),
+    "sex": st.sampled_from(["M", "F", "<"]),
+    "expiry_date": st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+}
+
+
+def _composed() -> st.SearchStrategy[tuple[str, list[str], dict[str, object]]]:
+    """(format, lines, the fields given) for every format."""
+
+    def build(fmt: str, fields: dict[str, object]) -> tuple[str, list[str], dict[str, object]]:
+        composer = {"TD1": compose_td1, "TD2": compose_td2, "TD3": compose_td3,
+                    "MRVA": compose_mrva, "MRVB": compose_mrvb}[fmt]  # fmt: skip
+        return fmt, composer(**fields), fields  # type: ignore[operator]
+
+    width = {"TD1": 15, "TD2": 7, "TD3": 14, "MRVA": 16, "MRVB": 8}
+    icao = st.sampled_from(sorted(width)).flatmap(
+        lambda fmt: st.fixed_dictionaries(
+            {**_common, "optional_data": st.text(alphabet=_ALNUM, max_size=width[fmt])}
+        ).map(lambda fields: build(fmt, fields))
+    )
+    cni = st.fixed_dictionaries(
+        {
+            "surname": _name,
+            "given_names": st.lists(
+                st.text(alphabet=_LETTERS, min_size=1, max_size=5), min_size=1, max_size=2
+            ).map(" ".join),
+            "document_number": st.tuples(
+                st.dates(date(1988, 1, 1), date(2021, 12, 31)),
+                st.text(alphabet="0123456789", min_size=8, max_size=8),
+            ).map(lambda t: t[0].strftime("%y%m") + t[1]),
+            "birth_date": _common["birth_date"],
+            "sex": st.sampled_from(["M", "F"]),
+            "optional_data": st.text(alphabet="0123456789", min_size=6, max_size=6),
+        }
+    ).map(lambda fields: ("FR_CNI_OLD", compose_fr_cni_old(**fields), fields))  # type: ignore[arg-type]
+    return icao | cni
+
+
+@settings(max_examples=150, deadline=None)
+@given(_composed())
+def test_composed_mrz_parses_back_to_the_same_fields(case: tuple) -> None:
+    fmt, lines, fields = case
+    mrz = parse_mrz(lines, PIVOT)
+    assert mrz is not None
+    assert mrz.format == fmt and mrz.valid and not mrz.corrected
+    assert mrz.surname == fields["surname"]
+    assert mrz.given_names == fields["given_names"]
+    assert mrz.document_number == fields["document_number"]
+    assert mrz.birth_date == fields["birth_date"]
+    assert mrz.sex == fields["sex"]
+    assert mrz.optional_data == fields["optional_data"]
+    if fmt != "FR_CNI_OLD":
+        assert mrz.issuing_state == fields["issuing_state"]
+        assert mrz.nationality == fields["nationality"]
+        assert mrz.expiry_date == fields["expiry_date"]
+
+
+def _content(mrz: Mrz) -> tuple:
+    """Everything a reader of the MRZ relies on (not the raw lines)."""
+    skip = {"lines", "corrected", "checks"}
+    return tuple(getattr(mrz, f.name) for f in dataclasses.fields(mrz) if f.name not in skip)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_composed(), st.data())
+def test_flipping_one_character_invalidates_or_changes_the_parse(case: tuple, data) -> None:
+    _, lines, _ = case
+    original = parse_mrz(lines, PIVOT)
+    assert original is not None
+    row = data.draw(st.integers(0, len(lines) - 1))
+    col = data.draw(st.integers(0, len(lines[row]) - 1))
+    new = data.draw(st.sampled_from(_ALNUM + "<").filter(lambda c: c != lines[row][col]))
+    flipped = list(lines)
+    flipped[row] = lines[row][:col] + new + lines[row][col + 1 :]
+    mrz = parse_mrz(flipped, PIVOT)
+    assert mrz is not None
+    # ICAO 9303: an unused TD3 personal number's check digit may be '<' or '0'.
+    unused_personal = (
+        original.format == "TD3" and row == 1 and col == 42 and not original.optional_data
+        and {lines[1][42], new} == {"<", "0"}
+    )  # fmt: skip
+    if not unused_personal:
+        silently_same = mrz.valid and not mrz.corrected and _content(mrz) == _content(original)
+        assert not silently_same
