@@ -19,6 +19,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Extension .{extension} mais le fichier est de type {mime}.",
         "The extension is .{extension} but the file is {mime}.",
     ),
+    "file_too_large": (
+        "Fichier trop lourd ({size} octets, limite {limit}) : numérisez à 300 dpi.",
+        "File too large ({size} bytes, limit {limit}): scan it at 300 dpi.",
+    ),
+    "internal_error": (
+        "Ce fichier n'a pas pu être analysé ({error}) : vérifiez-le à la main.",
+        "This file could not be analysed ({error}): check it by hand.",
+    ),
     "empty_file": ("Fichier vide : renvoyez le document.", "Empty file: send the document again."),
     "unsupported_type": (
         "Type de fichier non pris en charge ({mime}) : envoyez un PDF, JPEG ou PNG.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
-from dossier_check.fields.iban import find_bics, mask, rib_key_valid
+from dossier_check.fields.iban import find_bics, mask
 from dossier_check.model import Classification, Finding, Severity
 from dossier_check.signals import Signals
 
@@ -77,13 +77,7 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         fields["iban"] = best.iban
         fields["iban_country"] = best.country
         fields["iban_valid"] = True
-        if (
-            best.country in ("FR", "MC")
-            and best.rib_key
-            and not rib_key_valid(
-                best.bank_code or "", best.branch_code or "", best.account or "", best.rib_key
-            )
-        ):
+        if best.rib_key_ok is False:  # FR/MC only; None elsewhere
             problems.append(Finding("rib_key_invalid", Severity.ERROR, {}, "R-RIB-2"))
     elif s.ibans:
         fields["iban"] = s.ibans[0].iban
