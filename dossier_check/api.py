@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dossier_check import doctypes
 from dossier_check.cache import Cache
+from dossier_check.duplicates import is_duplicate, mark_duplicates
 from dossier_check.errors import UsageError
 from dossier_check.fields.photo import PhotoMeasures, measure_photo
 from dossier_check.ingest import Limits, iter_pages, open_source, walk
@@ -115,8 +116,9 @@ def check_dossier(
         raise UsageError(f"{folder}: not a folder", hint="give the folder that holds the scans")
     profile = load(options.profile)
     files, ignored = walk(folder)
-    documents = _analyse_many(files, options, progress)
-    result = evaluate(profile, documents, options.as_of, options.situations)
+    documents = mark_duplicates(_analyse_many(files, options, progress))
+    counted = [d for d in documents if not is_duplicate(d)]  # the same document counts once
+    result = evaluate(profile, counted, options.as_of, options.situations)
     return DossierReport(
         profile=profile.id,
         as_of=options.as_of.isoformat(),
