@@ -90,6 +90,7 @@ class Page:
     dpi: float | None = None
     width: int = 0
     height: int = 0
+    mrz_text: str = ""  # the MRZ band re-read with the MRZ alphabet (OCR pages only)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ class OcrEngine:
         result = self.read_image(page.image)
         return replace(
             page,
-            text=result.text + ("\n" + result.mrz_text if result.mrz_text else ""),
+            text=result.text,
+            mrz_text=result.mrz_text,
             text_source=TextSource.OCR,
             words=result.words,
             ocr_confidence=result.confidence,

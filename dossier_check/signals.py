@@ -51,6 +51,19 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Z0-9]){body}(?![A-Z0-9])")
 
 
+def _best_mrz(pages: tuple[Page, ...], text: str, as_of: date | None) -> Mrz | None:
+    """The MRZ band's own re-read first (names are not covered by check digits,
+    and the restricted alphabet reads fillers better), the page text otherwise."""
+    band = "\n".join(p.mrz_text for p in pages if p.mrz_text)
+    from_band = find_mrz(band, as_of) if band else None
+    from_text = find_mrz(text, as_of)
+    if from_band is None:
+        return from_text
+    if from_text is not None and from_text.valid_checks > from_band.valid_checks:
+        return from_text
+    return from_band
+
+
 def build_signals(
     pages: tuple[Page, ...], photo: PhotoMeasures | None, as_of: date | None = None
 ) -> Signals:
@@ -60,7 +73,7 @@ def build_signals(
         text=text,
         folded=fold(text),
         pages=pages,
-        mrz=find_mrz(text, as_of),
+        mrz=_best_mrz(pages, text, as_of),
         ibans=tuple(find_ibans(text)),
         photo=photo,
         ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,

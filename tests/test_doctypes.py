@@ -228,3 +228,12 @@ def test_unknown_text_gets_no_type():
         kind("Avis d'impôt sur les revenus 2025. Revenu fiscal de référence : 21 000 €")
         == "unknown"
     )
+
+
+def test_mrz_filler_ghost_is_cut_back_to_the_printed_name_R_ID_8():
+    from dossier_check.doctypes._common import repair_mrz_name
+
+    assert repair_mrz_name("JANEX", "GIVEN NAMES / PRENOMS JANE") == "JANE"
+    assert repair_mrz_name("ANA CLARA K", "ANA CLARA") == "ANA CLARA"
+    # a real name that ends in a ghost letter and is printed stays whole
+    assert repair_mrz_name("ALEX", "PRENOM ALEX") == "ALEX"

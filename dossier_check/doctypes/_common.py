@@ -121,6 +121,33 @@ def mrz_problems(mrz: Mrz) -> list[Finding]:
     return [Finding("mrz_check_digit", Severity.WARNING, {"checks": ", ".join(failed)}, "R-MRZ-2")]
 
 
+#: What OCR makes of a run of '<' fillers glued to a name: K, L, X, E, C, £.
+_FILLER_GHOSTS = frozenset("KLXEC")
+
+
+def repair_mrz_name(name: str, visual: str) -> str:
+    """Drop filler ghosts from MRZ name tokens, using the printed (visual) zone.
+
+    Names are not covered by check digits, and OCR often reads a '<' next to a
+    name as a letter ("JANE<<" -> "JANEX"). A token absent from the page text
+    whose prefix without its ghost letters is printed there is cut back
+    (R-ID-8 cross-check). A trailing one-letter ghost token is dropped.
+    """
+    words = set(re.findall(r"[A-Z]+", visual))
+    out: list[str] = []
+    for tok in name.split():
+        if tok not in words:
+            cut = tok
+            while cut and cut[-1] in _FILLER_GHOSTS and cut not in words:
+                cut = cut[:-1]
+            if cut in words and len(cut) >= 2:
+                tok = cut
+        out.append(tok)
+    while len(out) > 1 and len(out[-1]) == 1 and out[-1] in _FILLER_GHOSTS:
+        out.pop()
+    return " ".join(out)
+
+
 def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     """Fields of an identity document: the MRZ first, the printed labels as fallback."""
     fields: dict[str, Any] = {}
@@ -128,6 +155,9 @@ def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     if s.mrz is not None:
         fields.update(mrz_fields(s.mrz))
         problems.extend(mrz_problems(s.mrz))
+        for key in ("surname", "given_names"):
+            if key in fields:
+                fields[key] = repair_mrz_name(fields[key], s.folded)
     if "expiry_date" not in fields:
         expiry = date_after_label(
             s.text,
