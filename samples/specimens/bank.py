@@ -1,0 +1,227 @@
+"""RIBs: French (valid IBAN FR76 and clé RIB), a French one with a wrong clé (IBAN still
+passes mod 97), and foreign SEPA accounts (DE, ES). DOMAIN.md §6 (R-RIB). Banks invented."""
+
+from __future__ import annotations
+
+from samples import identifiers as numbers
+from samples.canvas import Page
+from samples.people import fmt_date
+from samples.specimens.common import Ctx, Doc, body_font, fit_size, logo
+
+FR_BANKS = [
+    ("Banque Hexagonale", "HEXA", (20, 60, 130)),
+    ("Crédit Solidaire de Loire", "CSLO", (0, 110, 80)),
+    ("Caisse Mutuelle des Tilleuls", "CMTI", (160, 30, 40)),
+    ("Société Lyonnaise de Dépôts", "SLDP", (90, 40, 120)),
+    ("Azur NéoBanque", "AZUR", (0, 120, 170)),
+]
+AGENCIES = [
+    "AGENCE LYON PART-DIEU",
+    "AGENCE GRENOBLE VICTOR HUGO",
+    "AGENCE LILLE FLANDRES",
+    "AGENCE NANTES COMMERCE",
+    "AGENCE TOULOUSE CAPITOLE",
+    "AGENCE RENNES RÉPUBLIQUE",
+    "AGENCE EN LIGNE",
+]
+
+
+def rib(ctx: Ctx) -> Doc:
+    variant = ctx.opts.get("variant") or ctx.rng.choice(["fr-classic", "fr-online"])
+    if variant in ("fr-classic", "fr-online", "fr-badkey"):
+        return _fr(ctx, variant)
+    return _sepa(ctx, variant)
+
+
+def _holder(ctx: Ctx) -> str:
+    p = ctx.person
+    return ctx.opts.get("holder") or rng_pick(
+        ctx,
+        [
+            f"{p.civility} {p.given_names} {p.surname.upper()}",
+            f"{p.civility} {p.surname.upper()} {p.given_names}",
+            f"{p.given_names.upper()} {p.surname.upper()}",
+        ],
+    )
+
+
+def rng_pick(ctx: Ctx, options):
+    return ctx.rng.choice(options)
+
+
+def _fr(ctx: Ctx, variant: str) -> Doc:
+    rng, p = ctx.rng, ctx.person
+    name, letters, color = rng.choice(FR_BANKS)
+    r = (
+        numbers.fr_rib_bad_key(rng)
+        if variant == "fr-badkey"
+        else numbers.fr_rib(rng, letter=ctx.opts.get("letter", rng.random() < 0.15))
+    )
+    bic = numbers.bic(rng, "FR", letters)
+    holder = _holder(ctx)
+    agency = rng.choice(AGENCIES)
+    fam = body_font(rng)
+    pg = Page()
+    pg.group(18, 14, logo(rng, name, color, 14, fam))
+    issued = ctx.as_of.replace(day=1) if ctx.as_of.day > 1 else ctx.as_of
+    if variant in ("fr-classic", "fr-badkey"):
+        pg.text(105, 40, "RELEVÉ D'IDENTITÉ BANCAIRE", fam, 15, "bold", align="center")
+        pg.text(20, 56, "Titulaire du compte", fam, 10, "regular", (90, 90, 90))
+        pg.text(20, 63, holder, fam, 12, "bold")
+        pg.text(20, 69, p.address.line1, fam, 10.5)
+        pg.text(20, 74.5, p.address.line2, fam, 10.5)
+        pg.text(120, 56, "Domiciliation", fam, 10, "regular", (90, 90, 90))
+        pg.text(120, 63, agency, fam, fit_size(agency, fam, 10.5, 70, "bold"), "bold")
+        pg.text(120, 69, name, fam, fit_size(name, fam, 10, 70))
+        y = 88
+        heads = ["Code banque", "Code guichet", "N° de compte", "Clé RIB"]
+        vals = [r["bank"], r["branch"], r["account"], r["key"]]
+        widths = [36, 36, 62, 36]
+        x = 20
+        for h, v, w in zip(heads, vals, widths, strict=True):
+            pg.rect(x, y, w, 18, (60, 60, 60), None, 0.3)
+            pg.rect(x, y, w, 7, None, (230, 232, 236))
+            pg.text(x + w / 2, y + 5, h, fam, 9.5, "regular", align="center")
+            pg.text(x + w / 2, y + 14.5, v, "dejavu-mono", 12, "bold", align="center")
+            x += w
+        y += 32
+        pg.text(20, y, "IBAN (International Bank Account Number)", fam, 10, "regular", (90, 90, 90))
+        pg.text(20, y + 8, numbers.group4(r["iban"]), "dejavu-mono", 13.5, "bold")
+        pg.text(20, y + 20, "BIC (Bank Identifier Code)", fam, 10, "regular", (90, 90, 90))
+        pg.text(20, y + 28, bic, "dejavu-mono", 13.5, "bold")
+        pg.para(
+            20,
+            y + 44,
+            170,
+            "Ce relevé est destiné à être remis, sur leur demande, à vos "
+            "créanciers ou débiteurs appelés à faire inscrire des opérations à votre compte "
+            "(virements, paiements de quittances, etc.). Son utilisation vous garantit le bon "
+            "enregistrement des opérations en cause.",
+            fam,
+            9.5,
+            "italic",
+            (70, 70, 70),
+        )
+    else:
+        pg.text(20, 42, "Vos coordonnées bancaires", fam, 16, "bold", color)
+        pg.text(
+            20,
+            49,
+            f"Document édité le {fmt_date(issued, rng.choice(['num', 'long']))}",
+            fam,
+            10,
+            "regular",
+            (90, 90, 90),
+        )
+        y = 62
+        for _copy in range(2):
+            pg.rect(18, y, 174, 70, (150, 150, 150), None, 0.3)
+            pg.text(24, y + 9, "RIB — Relevé d'Identité Bancaire", fam, 11, "bold", color)
+            rows = [
+                ("Intitulé du compte", holder),
+                ("IBAN", numbers.group4(r["iban"])),
+                ("BIC", bic),
+                (
+                    "Banque",
+                    f"{r['bank']}   Guichet {r['branch']}   Compte {r['account']}   Clé {r['key']}",
+                ),
+                ("Domiciliation", f"{name} — {agency}"),
+            ]
+            yy = y + 20
+            for lab, v in rows:
+                pg.text(24, yy, lab, fam, 9.5, "regular", (90, 90, 90))
+                mono = lab in ("IBAN", "BIC")
+                pg.text(
+                    70,
+                    yy,
+                    v,
+                    "dejavu-mono" if mono else fam,
+                    fit_size(v, fam, 11.5 if not mono else 12, 118, "bold"),
+                    "bold",
+                )
+                yy += 10
+            y += 82
+            pg.line(18, y - 6, 192, y - 6, (180, 180, 180), 0.2)
+    fields = {
+        "holder": holder,
+        "iban": r["iban"],
+        "bic": bic,
+        "bank_code": r["bank"],
+        "branch_code": r["branch"],
+        "account_number": r["account"],
+        "rib_key": r["key"],
+        "country": "FR",
+        "iban_valid": True,
+        "rib_key_valid": variant != "fr-badkey",
+        "bank_name": name,
+        "holder_is": ctx.opts.get("holder_is", "applicant"),
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", f"rib/{variant}", [pg], fields, "digital")
+
+
+def _sepa(ctx: Ctx, variant: str) -> Doc:
+    rng, p = ctx.rng, ctx.person
+    fam = body_font(rng)
+    holder = f"{p.given_names} {p.surname.upper()}"
+    pg = Page()
+    if variant == "sepa-de":
+        name, color = "Nordwind Bank AG", (20, 20, 20)
+        iban = numbers.de_iban(rng)
+        bic = numbers.bic(rng, "DE", "NWBK", branch=False) + "XXX"
+        pg.group(20, 16, logo(rng, "nordwind", color, 15, fam))
+        pg.text(20, 44, "Bank details / Kontoinformationen", fam, 15, "bold")
+        rows = [
+            ("Account holder / Kontoinhaber", holder),
+            ("IBAN", numbers.group4(iban)),
+            ("BIC", bic),
+            ("Bank", f"{name}, Kurfürstendamm 21, 10719 Berlin"),
+        ]
+        note = (
+            "Use these details to receive SEPA transfers in euro. This account is held in "
+            "Germany (DE IBAN) and can receive transfers from any SEPA country."
+        )
+        country = "DE"
+    else:
+        name, color = "Banco Meridional, S.A.", (170, 20, 30)
+        iban = numbers.es_iban(rng)
+        bic = numbers.bic(rng, "ES", "BMER", branch=False)
+        pg.group(20, 16, logo(rng, "Banco Meridional", color, 14, fam))
+        pg.text(20, 44, "Certificado de titularidad de cuenta", fam, 15, "bold")
+        rows = [
+            ("Titular", holder),
+            ("IBAN", numbers.group4(iban)),
+            ("BIC / SWIFT", bic),
+            ("Entidad / Oficina", f"{iban[4:8]} / {iban[8:12]}"),
+            ("Domicilio de la oficina", "Calle Mayor 12, 28013 Madrid"),
+        ]
+        note = (
+            "Banco Meridional certifica que la cuenta arriba indicada figura a nombre del "
+            f"titular. Madrid, {fmt_date(ctx.as_of, 'long', 'es')}."
+        )
+        country = "ES"
+    y = 62
+    for lab, v in rows:
+        pg.text(20, y, lab, fam, 10, "regular", (100, 100, 100))
+        mono = lab.startswith(("IBAN", "BIC"))
+        pg.text(20, y + 7, v, "dejavu-mono" if mono else fam, 13 if mono else 12, "bold")
+        y += 17
+    pg.para(20, y + 6, 170, note, fam, 10, "regular", (80, 80, 80))
+    fields = {
+        "holder": holder.upper(),
+        "iban": iban,
+        "bic": bic,
+        "country": country,
+        "iban_valid": True,
+        "sepa_foreign": True,
+        "bank_name": name,
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc(
+        "rib", f"rib/{variant}", [pg], fields, "digital", lang="en" if country == "DE" else "es"
+    )
+
+
+RIB_LAYOUTS = ["fr-classic", "fr-online", "sepa-de", "sepa-es", "fr-badkey"]
