@@ -95,7 +95,7 @@ def complete_dossier() -> list[Document]:
             width=413,
             height=531,
             aspect=0.778,
-            face_ratio=0.58,
+            face_ratio=0.42,
             grayscale=False,
         ),
     ]

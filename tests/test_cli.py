@@ -89,7 +89,7 @@ def test_complete_sample_tags_every_file_and_exits_0(capsys):
     before = tree_hash(folder)
     code, report = run_json(capsys, "check", str(folder), "--as-of", AS_OF)
     jsonschema.validate(report, SCHEMA)
-    expected = {f["path"]: f["type"] for f in manifest("complete")["files"]}
+    expected = {f["path"]: f["expected_type"] for f in manifest("complete")["files"]}
     got = {f["path"]: f["type"] for f in report["files"]}
     assert got == expected
     assert code == 0 and report["complete"] is True, report["requirements"]

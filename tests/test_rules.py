@@ -239,7 +239,7 @@ def test_carte_vitale_provisional_nia_is_refused_R_VIT_1():
             width=413,
             height=531,
             aspect=0.778,
-            face_ratio=0.58,
+            face_ratio=0.42,
         ),
         doc(
             "att.pdf",

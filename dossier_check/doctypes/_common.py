@@ -10,6 +10,7 @@ from dossier_check.fields.dates import date_after_label
 from dossier_check.fields.mrz import Mrz
 from dossier_check.model import Classification, Finding, Severity
 from dossier_check.signals import Signals
+from dossier_check.text import fold
 
 #: EEA member states and Switzerland, as MRZ state codes (R-DOS-2; 'D' is Germany).
 EEA_CH = frozenset(
@@ -155,9 +156,10 @@ def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     if s.mrz is not None:
         fields.update(mrz_fields(s.mrz))
         problems.extend(mrz_problems(s.mrz))
+        visual = fold(" ".join(line for line in s.text.splitlines() if "<" not in line))
         for key in ("surname", "given_names"):
             if key in fields:
-                fields[key] = repair_mrz_name(fields[key], s.folded)
+                fields[key] = repair_mrz_name(fields[key], visual)
     if "expiry_date" not in fields:
         expiry = date_after_label(
             s.text,
@@ -194,19 +196,22 @@ def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
 
 
 def value_after_label(text: str, labels: list[str]) -> str | None:
-    """The name-like words after a label on its line (after the last ':'), or on the next line.
+    """The name-like words after a label on its line (after the last ':'), or on the
+    next line when the label stands alone ("Client" / "Mme Jane DOE").
 
     Stops at the first token holding a digit, so "Nom : DOE Jane 12/03/1990"
-    gives "DOE Jane".
+    gives "DOE Jane"; a label followed by a number ("Réf. client 31792") gives
+    nothing rather than the next line. "(s)" / "(e)" after a label is skipped.
     """
     for label in labels:
-        pattern = rf"(?im)(?<![\w]){re.escape(label)}(?![\w])(.*)$"
+        pattern = rf"(?im)(?<![\w]){re.escape(label)}(?:\s?\([a-z]{{1,2}}\))?(?![\w])(.*)$"
         for m in re.finditer(pattern, text):
             rest = m.group(1)
             if ":" in rest:
                 rest = rest.rsplit(":", 1)[1]
-            value = _name_prefix(rest)
-            if not value:
+            if rest.strip(" \t:;|-/.,"):
+                value = _name_prefix(rest)
+            else:
                 following = text[m.end() :].lstrip("\n").split("\n", 1)[0]
                 value = _name_prefix(following)
             if value:

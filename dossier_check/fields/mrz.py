@@ -251,8 +251,21 @@ def _expiry_date(s: str, pivot: date) -> date | None:
     return _safe_date(year, month, day)
 
 
+#: Letters OCR reads in place of a '<' filler (no check digit covers names).
+_GHOSTS = "KLXEC"
+_GHOST_BETWEEN = re.compile(rf"(?<=[A-Z])<[{_GHOSTS}]<(?=[A-Z])")
+
+
 def _names(field: str) -> tuple[str, str]:
-    """``ERIKSSON<<ANNA<MARIA<<<`` -> (``ERIKSSON``, ``ANNA MARIA``)."""
+    """``ERIKSSON<<ANNA<MARIA<<<`` -> (``ERIKSSON``, ``ANNA MARIA``).
+
+    Names end at the first run of three fillers: what OCR makes of the rest
+    (``<<<K<KK<E``) is filler noise. A lone ghost letter between single
+    fillers (``CASTANEDA<X<VALERIA``) is the ``<<`` separator misread.
+    """
+    field = field.split("<<<", 1)[0]
+    if "<<" not in field:
+        field = _GHOST_BETWEEN.sub("<<", field, count=1)
     surname, _, given = field.rstrip("<").partition("<<")
     return _spaces(surname), _spaces(given)
 

@@ -37,7 +37,7 @@ def name_tokens(s: str) -> tuple[str, ...]:
         if word in _CIVILITIES and (word != "M" or not tokens):
             continue
         tokens.append(word)
-    return tuple(tokens)
+    return tuple(tokens) if tokens else tuple(words)  # "MLLE" alone is a name, not a title
 
 
 def _core_tokens(s: str) -> tuple[str, ...]:

@@ -413,6 +413,18 @@ def test_flipping_one_character_invalidates_or_changes_the_parse(case: tuple, da
         original.format == "TD3" and row == 1 and col == 42 and not original.optional_data
         and {lines[1][42], new} == {"<", "0"}
     )  # fmt: skip
-    if not unused_personal:
+    # Names end at the first '<<<': a letter flipped into the filler run after them
+    # is OCR noise by design (fields/mrz.py _names), not a different document.
+    name_rows = {"TD1": (2,), "FR_CNI_OLD": (0, 1)}.get(original.format, (0,))
+    filler_noise = row in name_rows and "<<<" in lines[row][:col] and new != "<"
+    if not unused_personal and not filler_noise:
         silently_same = mrz.valid and not mrz.corrected and _content(mrz) == _content(original)
         assert not silently_same
+
+
+def test_filler_noise_after_the_names_is_dropped():
+    from dossier_check.fields.mrz import _names
+
+    assert _names("CASTANEDA<<VALERIAK<<<<<<<<<K<KK<E") == ("CASTANEDA", "VALERIAK")
+    assert _names("CASTANEDA<X<VALERIA<<<<<<<<<<<<<") == ("CASTANEDA", "VALERIA")
+    assert _names("ERIKSSON<<ANNA<MARIA<<<<<<<<<<") == ("ERIKSSON", "ANNA MARIA")
