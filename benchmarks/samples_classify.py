@@ -38,7 +38,8 @@ def main() -> int:
     outcomes = []
     for manifest_path in sorted((REPO / "samples" / "dossiers").glob("*.manifest.json")):
         name = manifest_path.name.removesuffix(".manifest.json")
-        expected = {f["path"]: f["expected_type"] for f in json.loads(manifest_path.read_text())["files"]}
+        files = json.loads(manifest_path.read_text())["files"]
+        expected = {f["path"]: f["expected_type"] for f in files}
         report = api.check_dossier(REPO / "samples" / "dossiers" / name, options)
         for doc in report.documents:
             nfiles += 1
