@@ -1,0 +1,118 @@
+"""Classification accuracy on a generated corpus.
+
+    .venv/bin/python benchmarks/classify.py --seed 41 [--count-per-type K] [--jobs 2]
+
+Generates a corpus from ``--seed`` with samples/generate.py (use a seed the
+rules were not tuned on), classifies every file with the OCR cache off, and
+prints per-type precision and recall, overall accuracy, accuracy on damaged
+vs clean files, the confusion matrix, and how many distractors were tagged
+with a type that could satisfy a requirement (the worst error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from dossier_check import api  # noqa: E402
+from samples.generate import generate_corpus  # noqa: E402
+
+AS_OF = date(2026, 11, 15)
+
+
+def _is_damaged(entry: dict) -> bool:
+    kinds = {d.get("kind") for d in entry.get("damage", [])}
+    return bool(
+        entry.get("form") in ("phone", "phone_photo")
+        or (entry.get("dpi") or 300) <= 150
+        or kinds & {"rotate90", "rotate180", "rotate270", "perspective", "phone", "blur"}
+        or any(str(k).startswith(("rot", "phone", "persp")) for k in kinds)
+    )
+
+
+def _classify(args: tuple[str, str]) -> tuple[str, str]:
+    rel, path = args
+    options = api.Options(as_of=AS_OF, use_cache=False)
+    return rel, api.analyse_file(rel, Path(path), options).type
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=41)
+    parser.add_argument("--count-per-type", type=int, default=None)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    args = parser.parse_args()
+    corpus = args.out / f"corpus-{args.seed}"
+    t0 = time.perf_counter()
+    manifest = generate_corpus(args.seed, str(corpus), AS_OF, args.count_per_type)
+    t1 = time.perf_counter()
+    entries = {e["path"]: e for e in manifest["files"]}
+    work = [(rel, str(corpus / rel)) for rel in sorted(entries)]
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        got = dict(pool.map(_classify, work))
+    t2 = time.perf_counter()
+    report(entries, got)
+    print(f"\n{len(work)} files; generation {t1 - t0:.0f} s, classification {t2 - t1:.0f} s "
+          f"({(t2 - t1) * args.jobs / max(len(work), 1):.2f} CPU-s/file, jobs={args.jobs})")
+    return 0
+
+
+REQUIRED_TYPES = {"passport", "national_id", "residence_permit", "birth_certificate", "rib",
+                  "utility_bill", "lease", "hosting_attestation", "id_photo", "payslip",
+                  "employment_contract", "application_form", "insurance_certificate"}
+
+
+def report(entries: dict[str, dict], got: dict[str, str]) -> None:
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    split = {"damaged": [0, 0], "clean": [0, 0]}
+    distractor_fp = []
+    for rel, e in entries.items():
+        want, have = e["expected_type"], got[rel]
+        confusion[want][have] += 1
+        half = split["damaged" if _is_damaged(e) else "clean"]
+        half[0] += want == have
+        half[1] += 1
+        if want == "unknown" and have in REQUIRED_TYPES:
+            distractor_fp.append(f"{rel} ({e.get('layout')}) -> {have}")
+        if want != have:
+            print(f"MISS {rel} [{e.get('layout')}, {e.get('form')}, dpi {e.get('dpi')}]: "
+                  f"expected {want}, got {have}")
+    types = sorted(set(confusion) | {t for c in confusion.values() for t in c})
+    print(f"\n{'type':24} {'precision':>9} {'recall':>7} {'n':>4}")
+    for t in types:
+        tp = confusion[t][t]
+        predicted = sum(c[t] for c in confusion.values())
+        actual = sum(confusion[t].values())
+        prec = tp / predicted if predicted else float("nan")
+        rec = tp / actual if actual else float("nan")
+        print(f"{t:24} {prec:9.3f} {rec:7.3f} {actual:4d}")
+    right = sum(confusion[t][t] for t in confusion)
+    total = sum(sum(c.values()) for c in confusion.values())
+    print(f"\noverall accuracy {right}/{total} = {right / total:.3f}")
+    for name, (r, n) in split.items():
+        if n:
+            print(f"{name:8} accuracy {r}/{n} = {r / n:.3f}")
+    n_distractors = sum(confusion["unknown"].values())
+    print(f"distractors tagged as a required type: {len(distractor_fp)}/{n_distractors}")
+    for line in distractor_fp:
+        print("  ", line)
+    print("\nconfusion (rows expected, columns got):")
+    short = {t: t[:6] for t in types}
+    print(" " * 22 + " ".join(f"{short[t]:>6}" for t in types))
+    for t in types:
+        print(f"{t:22}" + " ".join(f"{confusion[t][c] or '.':>6}" for c in types))
+    print(json.dumps({"accuracy": right / total, "n": total}))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
