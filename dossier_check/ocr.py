@@ -40,7 +40,7 @@ class OcrSettings:
     fix_orientation: bool = True
     deskew: bool = True
     mrz_pass: bool = True
-    version: int = 2  # bump when the algorithm changes, to invalidate caches
+    version: int = 3  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -116,29 +116,41 @@ class OcrEngine:
         s = self.settings
         self.pages_ocrd += 1
         gray = _prepare(image, s.max_side, s.min_side)
-        rotation = detect_rotation(gray) if s.fix_orientation else 0
+        rotation, sure = detect_rotation(gray) if s.fix_orientation else (0, True)
         if rotation:
             gray = gray.rotate(-rotation, expand=True, fillcolor=255)
         skew = estimate_skew(gray) if s.deskew else 0.0
         if abs(skew) >= 0.3:
             gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
         words = _words(gray, s.lang, s.psm)
-        if rotation == 0 and s.fix_orientation and _quality(words) < 60:
-            # OSD gives up on sparse pages (cards, stickers): try the other three ways
-            # and keep one only if it reads clearly better.
+        if s.fix_orientation and not sure and _mean_conf(words) < DOUBTFUL_CONF:
+            # OSD was unsure (sparse cards, stickers, upside-down receipts): read the
+            # other ways round and keep one only if it reads clearly better.
             best = (_quality(words), 0, words)
-            for angle in (90, 180, 270):
+            for angle in (180, 90, 270):
                 trial = _words(gray.rotate(-angle, expand=True, fillcolor=255), s.lang, s.psm)
                 if _quality(trial) > max(1.5 * best[0], best[0] + 20):
                     best = (_quality(trial), angle, trial)
-            _, rotation, words = best
-            if rotation:
-                gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+                    if _mean_conf(trial) >= DOUBTFUL_CONF:
+                        break
+            _, extra, words = best
+            if extra:
+                gray = gray.rotate(-extra, expand=True, fillcolor=255)
+                rotation = (rotation + extra) % 360
         text = _join_lines(words)
         confs = [w.conf for w in words if w.conf >= 0]
         confidence = round(sum(confs) / len(confs), 1) if confs else None
         mrz_text = read_mrz_band(gray, words) if s.mrz_pass else ""
         return OcrResult(text, tuple(words), confidence, rotation, round(skew, 2), mrz_text)
+
+
+#: Mean word confidence below which a page may be upside down or sideways.
+DOUBTFUL_CONF = 75.0
+
+
+def _mean_conf(words: list[Word]) -> float:
+    confs = [w.conf for w in words if w.conf >= 0]
+    return sum(confs) / len(confs) if confs else 0.0
 
 
 def _quality(words: list[Word]) -> int:
@@ -161,11 +173,12 @@ def _prepare(image: Image.Image, max_side: int, min_side: int) -> Image.Image:
     return gray
 
 
-def detect_rotation(gray: Image.Image) -> int:
-    """Clockwise degrees (0/90/180/270) that make the page upright, by Tesseract OSD.
+def detect_rotation(gray: Image.Image) -> tuple[int, bool]:
+    """Clockwise degrees (0/90/180/270) that make the page upright, by Tesseract OSD,
+    and whether OSD was sure (orientation confidence >= 1.5).
 
     OSD runs on a copy about 1600 px long; it fails on pages with too little
-    text (a photo, a card), which then count as upright.
+    text (a photo, a card), which then count as upright but unsure.
     """
     small = gray
     if max(gray.size) > 1600:
@@ -174,12 +187,12 @@ def detect_rotation(gray: Image.Image) -> int:
     try:
         osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10")
     except pytesseract.TesseractError:
-        return 0
+        return 0, False
     rotate = re.search(r"Rotate:\s*(\d+)", osd)
     conf = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
     if not rotate or not conf or float(conf.group(1)) < 1.5:
-        return 0
-    return int(rotate.group(1)) % 360
+        return 0, False
+    return int(rotate.group(1)) % 360, True
 
 
 def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) -> float:

@@ -237,3 +237,11 @@ def test_mrz_filler_ghost_is_cut_back_to_the_printed_name_R_ID_8():
     assert repair_mrz_name("ANA CLARA K", "ANA CLARA") == "ANA CLARA"
     # a real name that ends in a ghost letter and is printed stays whole
     assert repair_mrz_name("ALEX", "PRENOM ALEX") == "ALEX"
+
+
+@pytest.mark.parametrize("title", ["REGISTRO CIVIL DE NACIMIENTO", "BIRTH REGISTRATION",
+                                   "EXTRAIT DU REGISTRE DES ACTES DE NAISSANCE",
+                                   "ESTRATTO DELL'ATTO DI NASCITA"])
+def test_birth_record_titles_in_other_wordings(title):
+    text = f"{title}\nNombre: Ana  Padre: Luis  Madre: Rosa\nFecha 02/03/1990"
+    assert kind(text) == "birth_certificate"

@@ -6,6 +6,8 @@ German, backed by filiation words (father/mother) or a birth date.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
@@ -113,8 +115,30 @@ TRANSLATION = (
 LEGALISATION = ("VU POUR LEGALISATION", "LEGALISE", "LEGALIZED", "LEGALISATION")
 
 
+#: A record word near a birth word, in either order, makes a birth-record title in
+#: any of the languages we read ("REGISTRO CIVIL DE NACIMIENTO", "BIRTH REGISTRATION").
+_RECORD = (
+    r"ACTE|ACTA|ACTO|PARTIDA|CERTIFICAT|CERTIFICATE|CERTIFICADO|CERTIDAO|REGISTRO|"
+    r"REGISTRATION|REGISTER|REGISTRE|EXTRAIT|EXTRACT|COPIE|COPY|ENTRY|ASSENTO|ATTO|ESTRATTO|URKUNDE"
+)
+_BIRTH = r"NAISSANCE|NACIMIENTO|BIRTH|NASCIMENTO|NASCITA|GEBURT\w*"
+_TITLE_RE = re.compile(
+    rf"\b(?:{_RECORD})S?\b(?:\W+\w+){{0,3}}?\W+(?:{_BIRTH})\b"
+    rf"|\b(?:{_BIRTH})\W+(?:\w+\W+){{0,1}}(?:{_RECORD})\b|\bGEBURTSURKUNDE\b"
+)
+
+
+def _titles(s: Signals) -> list[str]:
+    found = s.found(*TITLES)
+    if not found:
+        m = _TITLE_RE.search(s.folded)
+        if m:
+            found = [m.group(0)]
+    return found
+
+
 def detect(s: Signals) -> Classification | None:
-    titles = s.found(*TITLES)
+    titles = _titles(s)
     if not titles:
         return None
     evidence = [keyword_evidence(titles)]

@@ -476,7 +476,10 @@ def _plausible(mrz: Mrz) -> bool:
     first = mrz.lines[0]
     if mrz.format == "FR_CNI_OLD" and not first.startswith("IDFRA"):
         return False
-    return first[0] in _STARTS[mrz.format] and "<" in first and mrz.valid_checks >= 1
+    # One passing check digit is a 1-in-10 coincidence on ordinary capitals
+    # ("AVIS D'IMPOT 2026 ..."): ask for two, and a date that parses.
+    has_date = mrz.birth_date is not None or mrz.expiry_date is not None
+    return first[0] in _STARTS[mrz.format] and "<" in first and mrz.valid_checks >= 2 and has_date
 
 
 def find_mrz(text: str, pivot: date | None = None) -> Mrz | None:
@@ -487,7 +490,8 @@ def find_mrz(text: str, pivot: date | None = None) -> Mrz | None:
     filler 'K's are read as '<'.
     Windows of 2 and 3 consecutive candidates go through :func:`parse_mrz`;
     the one with most passing check digits wins (a valid one first). An MRZ
-    with no passing check digit is not reported. Never raises.
+    with fewer than two passing check digits or no readable date is not
+    reported. Never raises.
     """
     best: Mrz | None = None
     try:

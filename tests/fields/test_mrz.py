@@ -428,3 +428,9 @@ def test_filler_noise_after_the_names_is_dropped():
     assert _names("CASTANEDA<<VALERIAK<<<<<<<<<K<KK<E") == ("CASTANEDA", "VALERIAK")
     assert _names("CASTANEDA<X<VALERIA<<<<<<<<<<<<<") == ("CASTANEDA", "VALERIA")
     assert _names("ERIKSSON<<ANNA<MARIA<<<<<<<<<<") == ("ERIKSSON", "ANNA MARIA")
+
+
+def test_capitalised_prose_is_not_an_mrz():
+    text = ("CENTRE DES FINANCES PUBLIQUES DE PARIS\n"
+            "AVIS D'IMPOT 2026 SUR LES REVENUS DE L'ANNEE 2025\n")
+    assert find_mrz(text) is None
