@@ -7,7 +7,6 @@ German, backed by filiation words (father/mother) or a birth date.
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
