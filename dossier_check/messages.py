@@ -108,6 +108,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file} : apostille ou légalisation non trouvée.",
         "{file}: no apostille or legalisation found.",
     ),
+    "apostille_missing": (
+        "{file} : l'apostille manque (obligatoire pour un acte de {country}).",
+        "{file}: the apostille is missing (required for a {country} certificate).",
+    ),
+    "legalisation_missing": (
+        "{file} : la légalisation par le consulat manque ({country}).",
+        "{file}: the consular legalisation is missing ({country}).",
+    ),
+    "translation_not_required": (
+        "{file} : langue acceptée sans traduction ({language}) ; la caisse peut la demander.",
+        "{file}: language accepted without translation ({language}); the fund may ask.",
+    ),
+    "birth_certificate_old": (
+        "{file} : copie délivrée le {date}, plus de {months} mois ; certaines caisses "
+        "demandent une copie récente.",
+        "{file}: copy delivered on {date}, over {months} months ago; some funds ask for "
+        "a recent one.",
+    ),
     "translation_missing": (
         "{file} : traduction assermentée absente.",
         "{file}: sworn translation missing.",

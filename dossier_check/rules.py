@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dossier_check import legalisation
 from dossier_check.doctypes._common import EEA_CH
 from dossier_check.fields.iban import SEPA_COUNTRIES
 from dossier_check.fields.names import compare_names
@@ -299,13 +300,36 @@ def residence_permit(req: Requirement, ctx: Context) -> RequirementResult:
     return _result(req, titres, problems, Status.INVALID)
 
 
-#: R-TR-2: languages accepted without translation (ours: ISO 639-1 codes we can tell).
-NO_TRANSLATION_NEEDED = {"fr", "en", "es", "pt", "de", "it"}
+#: R-TR-2: languages accepted without translation, as ISO 639-1 codes.
+NO_TRANSLATION_NEEDED = frozenset(
+    [
+        "sq",
+        "de",
+        "en",
+        "hr",
+        "da",
+        "es",
+        "fi",
+        "hu",
+        "it",
+        "lv",
+        "lt",
+        "nl",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "sk",
+        "sv",
+        "cs",
+        "tr",
+    ]
+)
 
 
 @rule_kind("birth_certificate")
 def birth_certificate(req: Requirement, ctx: Context) -> RequirementResult:
-    """R-BC-2 filiation, R-APO-3/4 apostille or legalisation, R-TR-1/2 translation."""
+    """R-BC-2 filiation, R-BC-6 age, R-APO-2..5 apostille or legalisation, R-TR-1..3."""
     docs = ctx.of_type(*req.types)
     if not docs:
         return _absent(req)
@@ -314,14 +338,53 @@ def birth_certificate(req: Requirement, ctx: Context) -> RequirementResult:
     problems: list[Finding] = []
     if not f.get("filiation", True):
         problems.append(_find("no_filiation", Severity.ERROR, "R-BC-2", file=d.path))
-    foreign = f.get("language", "fr") != "fr" or f.get("country") not in (None, "FRA", "FR")
-    if foreign and not f.get("apostille") and not f.get("legalisation"):
-        # The issuing state is not read yet (legalisation table: later), so R-APO-3's
-        # "unknown state" severity applies: a warning.
-        problems.append(_find("apostille_not_found", Severity.WARNING, "R-APO-3", file=d.path))
+    country = f.get("country")
     lang = f.get("language", "fr")
-    if lang not in NO_TRANSLATION_NEEDED and not f.get("translation"):
-        problems.append(_find("translation_missing", Severity.WARNING, "R-TR-1", file=d.path))
+    french = country == "FRA" or (country is None and lang == "fr")
+    if not french:  # R-BC-7: French acts need neither apostille nor translation
+        issued = _parse(f.get("issue_date")) or ctx.as_of
+        needs = legalisation.status(country, issued)
+        has_apostille, has_legalisation = f.get("apostille"), f.get("legalisation")
+        if needs == "apostille" and not has_apostille:
+            problems.append(
+                _find("apostille_missing", Severity.ERROR, "R-APO-3", file=d.path, country=country)
+            )
+        elif needs == "legalisation" and not (has_legalisation or has_apostille):
+            problems.append(
+                _find(
+                    "legalisation_missing", Severity.ERROR, "R-APO-4", file=d.path, country=country
+                )
+            )
+        elif needs == "unknown" and not (has_apostille or has_legalisation):
+            problems.append(_find("apostille_not_found", Severity.WARNING, "R-APO-3", file=d.path))
+        if lang != "fr" and needs != "exempt" and not f.get("translation"):
+            if lang in NO_TRANSLATION_NEEDED:
+                problems.append(
+                    _find(
+                        "translation_not_required",
+                        Severity.INFO,
+                        "R-TR-2",
+                        file=d.path,
+                        language=lang,
+                    )
+                )
+            else:
+                problems.append(
+                    _find("translation_missing", Severity.WARNING, "R-TR-1", file=d.path)
+                )
+    issued = _parse(f.get("issue_date"))
+    max_age = int(ctx.profile.threshold("birth_certificate_max_age_months", 3))
+    if issued is not None and issued < add_months(ctx.as_of, -max_age):
+        problems.append(
+            _find(
+                "birth_certificate_old",
+                Severity.WARNING,
+                "R-BC-6",
+                file=d.path,
+                date=issued.isoformat(),
+                months=max_age,
+            )
+        )
     return _result(req, docs, problems)
 
 

@@ -252,3 +252,35 @@ def test_carte_vitale_provisional_nia_is_refused_R_VIT_1():
     st, _ = statuses(docs, profile="carte-vitale")
     assert st["nir"] is Status.INVALID and st["age"] is Status.OK
     assert st["application_form"] is Status.WARNING
+
+
+def _birth(**fields):
+    base = {"language": "en", "filiation": True, "birth_date": "1990-04-12"}
+    return replace_doc(complete_dossier(), doc("birth.pdf", "birth_certificate",
+                                               **{**base, **fields}))
+
+
+@pytest.mark.parametrize("fields,expected", [
+    ({"country": "USA", "apostille": False}, Status.INVALID),        # R-APO-3
+    ({"country": "USA", "apostille": True}, Status.OK),
+    ({"country": "MEX", "language": "es", "apostille": True}, Status.OK),
+    ({"country": "CHN", "language": "zh", "apostille": False, "translation": True,
+      "issue_date": "2020-05-01"}, Status.INVALID),                  # R-APO-4 before Nov 2023
+    ({"country": "DEU", "language": "de"}, Status.OK),               # R-APO-5 exempt
+    ({"country": None, "apostille": False}, Status.WARNING),         # unknown state: W
+    ({"country": "FRA", "language": "fr"}, Status.OK),               # R-BC-7
+    ({"country": "USA", "apostille": True, "issue_date": "2025-01-10"}, Status.WARNING),  # R-BC-6
+    ({"country": "JPN", "language": "ja", "apostille": True}, Status.WARNING),  # R-TR-1
+])
+def test_birth_certificate_apostille_legalisation_translation(fields, expected):
+    assert statuses(_birth(**fields))[0]["birth_certificate"] is expected
+
+
+def test_legalisation_table_entries_all_carry_a_source():
+    from dossier_check import legalisation
+
+    entries = legalisation.load()
+    assert entries and all(e.source and e.status in legalisation.STATUSES for e in entries)
+    assert legalisation.status("CAN", date(2023, 6, 1)) == "legalisation"
+    assert legalisation.status("CAN", date(2024, 6, 1)) == "apostille"
+    assert legalisation.status("ATA", date(2024, 6, 1)) == "unknown"

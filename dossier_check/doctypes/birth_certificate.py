@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.fields.country import find_country
 from dossier_check.fields.dates import date_after_label, find_dates
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
@@ -111,6 +112,22 @@ TRANSLATION = (
     "TRADUCTOR JURADO",
     "TRADUTOR JURAMENTADO",
 )
+#: Labels of the date the copy was delivered (R-BC-6).
+ISSUE_LABELS = [
+    "délivré le",
+    "delivre le",
+    "date de délivrance",
+    "se expide",
+    "expedida el",
+    "la presente certificación el",
+    "issued on",
+    "date of issue",
+    "issued",
+    "emitida em",
+    "emitido em",
+    "expedida em",
+    "passada em",
+]
 LEGALISATION = ("VU POUR LEGALISATION", "LEGALISE", "LEGALIZED", "LEGALISATION")
 
 
@@ -184,6 +201,12 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         "legalisation": bool(s.found(*LEGALISATION)),
         "filiation": bool(s.found(*FILIATION)),
     }
+    country = find_country(s.text)
+    if country:
+        fields["country"] = country
+    issued = date_after_label(s.text, ISSUE_LABELS)
+    if issued:
+        fields["issue_date"] = issued.isoformat()
     born = date_after_label(
         first_page,
         [
