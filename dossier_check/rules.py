@@ -508,9 +508,52 @@ def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
     return _absent(req)
 
 
-def _hosting(req: Requirement, ctx: Context, attestation: Document) -> RequirementResult:
-    """R-HEB-3/4: the attestation, the host's identity document and the host's proof of address."""
+def _attestation_problems(att: Document, ctx: Context) -> list[Finding]:
+    """R-HEB-1/2/5/6 on the attestation's own fields."""
+    f = att.fields
     problems: list[Finding] = []
+    for key, rule in (("host", "R-HEB-2"), ("hosted", "R-HEB-2"), ("signature_date", "R-HEB-1")):
+        if not f.get(key):
+            problems.append(
+                _find("attestation_incomplete", Severity.ERROR, rule, file=att.path, field=key)
+            )
+    if not f.get("sworn_wording", True):
+        problems.append(_find("attestation_not_sworn", Severity.WARNING, "R-HEB-2", file=att.path))
+    since = _parse(f.get("start_date"))
+    signed = _parse(f.get("signature_date"))
+    months = int(ctx.profile.threshold("hosting_since_months", 3))
+    if since is None:
+        problems.append(_find("attestation_no_start", Severity.WARNING, "R-HEB-2", file=att.path))
+    elif since > add_months(ctx.as_of, -months):
+        problems.append(
+            _find(
+                "hosted_too_recently",
+                Severity.ERROR,
+                "R-HEB-5",
+                file=att.path,
+                date=since.isoformat(),
+                months=months,
+            )
+        )
+    elif signed is not None and since > signed:
+        problems.append(_find("attestation_dates", Severity.WARNING, "R-HEB-5", file=att.path))
+    if signed is not None and signed < add_months(ctx.as_of, -3):
+        problems.append(
+            _find(
+                "attestation_old",
+                Severity.WARNING,
+                "R-HEB-6",
+                file=att.path,
+                date=signed.isoformat(),
+            )
+        )
+    return problems
+
+
+def _hosting(req: Requirement, ctx: Context, attestation: Document) -> RequirementResult:
+    """R-HEB-1..6: the attestation itself, the host's identity document and the host's
+    own proof of address."""
+    problems = _attestation_problems(attestation, ctx)
     used = [attestation]
     host_ids = [d for d in ctx.documents if d.path in ctx.host_paths and d.type in IDENTITY_TYPES]
     host_proofs = [

@@ -140,7 +140,8 @@ def test_lease_alone_is_enough():
 
 def test_hosting_needs_host_identity_and_address_R_HEB_3_4():
     base = [d for d in complete_dossier() if not d.path.startswith("b")]
-    att = doc("heb.pdf", "hosting_attestation", host="Marc PETIT", hosted="Jane DOE")
+    att = doc("heb.pdf", "hosting_attestation", host="Marc PETIT", hosted="Jane DOE",
+              start_date="2026-03-01", signature_date="2026-11-02", sworn_wording=True)
     st, res = statuses(base + [att])
     assert st["proof_of_residence"] is Status.INVALID
     assert "hosted" in res.situations
@@ -284,3 +285,24 @@ def test_legalisation_table_entries_all_carry_a_source():
     assert legalisation.status("CAN", date(2023, 6, 1)) == "legalisation"
     assert legalisation.status("CAN", date(2024, 6, 1)) == "apostille"
     assert legalisation.status("ATA", date(2024, 6, 1)) == "unknown"
+
+
+def _hosted(**fields):
+    base = [d for d in complete_dossier() if not d.path.startswith("b")]
+    att = {"host": "Marc PETIT", "hosted": "Jane DOE", "start_date": "2026-03-01",
+           "signature_date": "2026-11-02", "sworn_wording": True, **fields}
+    host_id = passport("host-id.jpg", surname="PETIT", given="MARC", nationality="FRA",
+                       birth="1970-01-01")
+    host_bill = bill("host-bill.pdf", "2026-10-31", holder="Marc PETIT")
+    return base + [doc("heb.pdf", "hosting_attestation", **att), host_id, host_bill]
+
+
+@pytest.mark.parametrize("fields,expected", [
+    ({}, Status.OK),
+    ({"signature_date": None}, Status.INVALID),              # R-HEB-1 undated / unsigned
+    ({"start_date": "2026-10-01"}, Status.INVALID),          # R-HEB-5 under 3 months
+    ({"start_date": None}, Status.WARNING),                  # R-HEB-2 no "depuis le"
+    ({"signature_date": "2026-05-02"}, Status.WARNING),      # R-HEB-6 stale attestation
+])
+def test_hosting_attestation_rules_R_HEB(fields, expected):
+    assert statuses(_hosted(**fields))[0]["proof_of_residence"] is expected
