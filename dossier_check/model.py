@@ -149,6 +149,11 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
+    @property
+    def text(self) -> str:
+        """Every page's text (text layer or OCR), pages separated by form feeds."""
+        return "\f".join(p.text for p in self.source.pages)
+
 
 @dataclass(frozen=True)
 class RequirementResult:

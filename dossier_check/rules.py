@@ -9,17 +9,19 @@ hand-made :class:`Document` records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from dossier_check import legalisation
 from dossier_check.doctypes._common import EEA_CH
 from dossier_check.fields.iban import SEPA_COUNTRIES
-from dossier_check.fields.names import compare_names
+from dossier_check.fields.names import compare_names, name_tokens
 from dossier_check.model import Document, Finding, RequirementResult, Severity, Status
 from dossier_check.profiles import Profile, Requirement
+from dossier_check.text import fold
 
 IDENTITY_TYPES = ("passport", "national_id", "residence_permit")
 #: Chin-to-crown height over the LBP detector's box, which spans eyebrows to mouth.
@@ -69,6 +71,37 @@ def same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b) and compare_names(a, b) != "different"
 
 
+def mentions(doc: Document, name: str | None) -> bool:
+    """Whether the document's text names the person: every surname-like token
+    (three letters or more) of ``name`` appears as a word.
+
+    Rules otherwise read fields only; this is the one look at the text, because
+    "is this bill in the applicant's name" is better answered by finding the
+    applicant's name on it than by trusting a holder label's layout.
+    """
+    if not name:
+        return False
+    tokens = [t for t in name_tokens(name) if len(t) >= 3]
+    if not tokens:
+        return False
+    words = set(re.findall(r"[A-Z]+", fold(doc.text)))
+    return all(t in words for t in tokens) or (
+        len(tokens) > 2 and sum(t in words for t in tokens) >= 2
+    )
+
+
+def belongs_to(doc: Document, name: str | None, holder: str | None) -> bool | None:
+    """True when the document is in ``name``'s name, False when it is in someone
+    else's, None when it cannot be told (no holder read, name not found)."""
+    if not name:
+        return None
+    if (holder and same_person(holder, name)) or mentions(doc, name):
+        return True
+    if holder:
+        return False
+    return None
+
+
 def _parse(d: str | None) -> date | None:
     try:
         return date.fromisoformat(d) if d else None
@@ -116,12 +149,11 @@ def _establish_parties(ctx: Context, explicit: set[str]) -> None:
         a = attestations[0]
         ctx.host = Person(a.fields["host"], None, a.path)
         for d in docs:
-            name = person_name(d)
-            if (
-                d.type in IDENTITY_TYPES + RESIDENCE_TYPES
-                and same_person(name, ctx.host.name)
-                and not same_person(name, applicant_name)
-            ):
+            if d.type not in IDENTITY_TYPES + RESIDENCE_TYPES:
+                continue
+            host_doc = belongs_to(d, ctx.host.name, person_name(d))
+            own_doc = belongs_to(d, applicant_name, person_name(d))
+            if host_doc and not own_doc:
                 ctx.host_paths.add(d.path)
 
     def infer(situation: str, because: str, rule: str | None = None) -> None:
@@ -141,7 +173,7 @@ def _establish_parties(ctx: Context, explicit: set[str]) -> None:
         if same_person(a.fields.get("hosted"), applicant_name):
             infer("hosted", a.path)
     for d in ctx.of_type("payslip", "employment_contract"):
-        if same_person(d.fields.get("holder"), applicant_name):
+        if belongs_to(d, applicant_name, d.fields.get("holder")):
             infer("employed", d.path)
     ctx.situations |= explicit
 
@@ -481,12 +513,15 @@ def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
     own: list[Document] = []
     for d in ctx.of_type("lease", "utility_bill"):
         holder = d.fields.get("holder")
-        if holder and applicant and not same_person(holder, applicant):
+        whose = belongs_to(d, applicant, holder)
+        if whose is False:
             problems.append(
                 _find("other_name", Severity.ERROR, "R-RES-3", file=d.path, name=holder)
             )
-        else:
-            own.append(d)
+            continue
+        if whose is None and applicant:
+            problems.append(_find("holder_not_found", Severity.WARNING, "R-RES-3", file=d.path))
+        own.append(d)
     leases = [d for d in own if d.type == "lease" and d.fields.get("kind") == "contract"]
     if leases:
         return _result(req, leases[:1], [], Status.OK)
@@ -500,11 +535,16 @@ def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
         return _hosting(req, ctx, attestations[0])
     if bills:
         status, bill_problems, used = _bills_check(bills, ctx, needed)
-        if status is Status.MISSING and problems:
-            status = Status.INVALID
+        errors = any(p.severity is Severity.ERROR for p in problems)
+        if status is Status.MISSING and errors:
+            status = Status.INVALID  # bills there, but in another name
+        elif status is Status.OK and problems:
+            # three own bills suffice; another name's bill or an unread holder is a note
+            problems = [replace(p, severity=Severity.WARNING) for p in problems]
+            status = Status.WARNING
         return _result(req, used, problems + bill_problems, status)
     if problems:
-        return _result(req, [], problems, Status.INVALID)
+        return _result(req, [], problems)
     return _absent(req)
 
 
@@ -609,8 +649,11 @@ def bank_details(req: Requirement, ctx: Context) -> RequirementResult:
             )
     holder = f.get("holder")
     applicant = ctx.applicant.name if ctx.applicant else None
-    if holder and applicant and not same_person(holder, applicant):
+    whose = belongs_to(d, applicant, holder)
+    if whose is False:
         problems.append(_find("other_name", Severity.ERROR, "R-RIB-4", file=d.path, name=holder))
+    elif whose is None and applicant:
+        problems.append(_find("holder_not_found", Severity.WARNING, "R-RIB-4", file=d.path))
     return _result(req, [d], problems)
 
 
@@ -686,6 +729,8 @@ def name_consistency(req: Requirement, ctx: Context) -> RequirementResult:
             continue
         used.append(d)
         verdict = compare_names(ref.name, name)
+        if verdict == "different" and mentions(d, ref.name):
+            verdict = "drift"  # the label read the wrong words; the applicant is named
         if verdict == "different":
             problems.append(
                 _find(

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dossier_check.model import Document, SourceFile
+from dossier_check.model import Document, Page, SourceFile, TextSource
 
 
-def doc(path: str, type_: str, **fields: Any) -> Document:
-    source = SourceFile(path, Path("/nonexistent") / path, "application/pdf", 1, page_count=1)
+def doc(path: str, type_: str, text: str = "", **fields: Any) -> Document:
+    pages = (Page(0, text=text, text_source=TextSource.OCR),) if text else ()
+    source = SourceFile(
+        path, Path("/nonexistent") / path, "application/pdf", 1, pages=pages, page_count=1
+    )
     return Document(source, type_, 0.95, ("test",), dict(fields))
 
 
@@ -35,16 +38,14 @@ def passport(
     )
 
 
-def bill(path: str, end: str, holder: str = "Jane DOE", issued: str | None = None) -> Document:
+def bill(
+    path: str, end: str, holder: str | None = "Jane DOE", issued: str | None = None, text: str = ""
+) -> Document:
     start = end[:8] + "01"
-    return doc(
-        path,
-        "utility_bill",
-        period_start=start,
-        period_end=end,
-        issue_date=issued or end,
-        holder=holder,
-    )
+    fields = {"period_start": start, "period_end": end, "issue_date": issued or end}
+    if holder:
+        fields["holder"] = holder
+    return doc(path, "utility_bill", text=text, **fields)
 
 
 def complete_dossier() -> list[Document]:

@@ -140,8 +140,15 @@ def test_lease_alone_is_enough():
 
 def test_hosting_needs_host_identity_and_address_R_HEB_3_4():
     base = [d for d in complete_dossier() if not d.path.startswith("b")]
-    att = doc("heb.pdf", "hosting_attestation", host="Marc PETIT", hosted="Jane DOE",
-              start_date="2026-03-01", signature_date="2026-11-02", sworn_wording=True)
+    att = doc(
+        "heb.pdf",
+        "hosting_attestation",
+        host="Marc PETIT",
+        hosted="Jane DOE",
+        start_date="2026-03-01",
+        signature_date="2026-11-02",
+        sworn_wording=True,
+    )
     st, res = statuses(base + [att])
     assert st["proof_of_residence"] is Status.INVALID
     assert "hosted" in res.situations
@@ -257,22 +264,37 @@ def test_carte_vitale_provisional_nia_is_refused_R_VIT_1():
 
 def _birth(**fields):
     base = {"language": "en", "filiation": True, "birth_date": "1990-04-12"}
-    return replace_doc(complete_dossier(), doc("birth.pdf", "birth_certificate",
-                                               **{**base, **fields}))
+    return replace_doc(
+        complete_dossier(), doc("birth.pdf", "birth_certificate", **{**base, **fields})
+    )
 
 
-@pytest.mark.parametrize("fields,expected", [
-    ({"country": "USA", "apostille": False}, Status.INVALID),        # R-APO-3
-    ({"country": "USA", "apostille": True}, Status.OK),
-    ({"country": "MEX", "language": "es", "apostille": True}, Status.OK),
-    ({"country": "CHN", "language": "zh", "apostille": False, "translation": True,
-      "issue_date": "2020-05-01"}, Status.INVALID),                  # R-APO-4 before Nov 2023
-    ({"country": "DEU", "language": "de"}, Status.OK),               # R-APO-5 exempt
-    ({"country": None, "apostille": False}, Status.WARNING),         # unknown state: W
-    ({"country": "FRA", "language": "fr"}, Status.OK),               # R-BC-7
-    ({"country": "USA", "apostille": True, "issue_date": "2025-01-10"}, Status.WARNING),  # R-BC-6
-    ({"country": "JPN", "language": "ja", "apostille": True}, Status.WARNING),  # R-TR-1
-])
+@pytest.mark.parametrize(
+    "fields,expected",
+    [
+        ({"country": "USA", "apostille": False}, Status.INVALID),  # R-APO-3
+        ({"country": "USA", "apostille": True}, Status.OK),
+        ({"country": "MEX", "language": "es", "apostille": True}, Status.OK),
+        (
+            {
+                "country": "CHN",
+                "language": "zh",
+                "apostille": False,
+                "translation": True,
+                "issue_date": "2020-05-01",
+            },
+            Status.INVALID,
+        ),  # R-APO-4 before Nov 2023
+        ({"country": "DEU", "language": "de"}, Status.OK),  # R-APO-5 exempt
+        ({"country": None, "apostille": False}, Status.WARNING),  # unknown state: W
+        ({"country": "FRA", "language": "fr"}, Status.OK),  # R-BC-7
+        (
+            {"country": "USA", "apostille": True, "issue_date": "2025-01-10"},
+            Status.WARNING,
+        ),  # R-BC-6
+        ({"country": "JPN", "language": "ja", "apostille": True}, Status.WARNING),  # R-TR-1
+    ],
+)
 def test_birth_certificate_apostille_legalisation_translation(fields, expected):
     assert statuses(_birth(**fields))[0]["birth_certificate"] is expected
 
@@ -289,20 +311,48 @@ def test_legalisation_table_entries_all_carry_a_source():
 
 def _hosted(**fields):
     base = [d for d in complete_dossier() if not d.path.startswith("b")]
-    att = {"host": "Marc PETIT", "hosted": "Jane DOE", "start_date": "2026-03-01",
-           "signature_date": "2026-11-02", "sworn_wording": True, **fields}
-    host_id = passport("host-id.jpg", surname="PETIT", given="MARC", nationality="FRA",
-                       birth="1970-01-01")
+    att = {
+        "host": "Marc PETIT",
+        "hosted": "Jane DOE",
+        "start_date": "2026-03-01",
+        "signature_date": "2026-11-02",
+        "sworn_wording": True,
+        **fields,
+    }
+    host_id = passport(
+        "host-id.jpg", surname="PETIT", given="MARC", nationality="FRA", birth="1970-01-01"
+    )
     host_bill = bill("host-bill.pdf", "2026-10-31", holder="Marc PETIT")
     return base + [doc("heb.pdf", "hosting_attestation", **att), host_id, host_bill]
 
 
-@pytest.mark.parametrize("fields,expected", [
-    ({}, Status.OK),
-    ({"signature_date": None}, Status.INVALID),              # R-HEB-1 undated / unsigned
-    ({"start_date": "2026-10-01"}, Status.INVALID),          # R-HEB-5 under 3 months
-    ({"start_date": None}, Status.WARNING),                  # R-HEB-2 no "depuis le"
-    ({"signature_date": "2026-05-02"}, Status.WARNING),      # R-HEB-6 stale attestation
-])
+@pytest.mark.parametrize(
+    "fields,expected",
+    [
+        ({}, Status.OK),
+        ({"signature_date": None}, Status.INVALID),  # R-HEB-1 undated / unsigned
+        ({"start_date": "2026-10-01"}, Status.INVALID),  # R-HEB-5 under 3 months
+        ({"start_date": None}, Status.WARNING),  # R-HEB-2 no "depuis le"
+        ({"signature_date": "2026-05-02"}, Status.WARNING),  # R-HEB-6 stale attestation
+    ],
+)
 def test_hosting_attestation_rules_R_HEB(fields, expected):
     assert statuses(_hosted(**fields))[0]["proof_of_residence"] is expected
+
+
+def test_bill_whose_label_was_misread_but_names_the_applicant_is_hers():
+    text = "FACTURE\nClient n° 1234\nMme Jane DOE\n12 rue des Lilas"
+    docs = replace_doc(
+        complete_dossier(), bill("b3.pdf", "2026-10-31", holder="Client Service", text=text)
+    )
+    assert statuses(docs)[0]["proof_of_residence"] is Status.OK
+
+
+def test_bill_with_no_readable_holder_only_warns():
+    docs = replace_doc(
+        complete_dossier(), bill("b3.pdf", "2026-10-31", holder=None, text="FACTURE gaz 212 kWh")
+    )
+    st, res = statuses(docs)
+    assert st["proof_of_residence"] is Status.WARNING
+    problem = next(r for r in res.requirements if r.id == "proof_of_residence").problems[0]
+    assert problem.code == "holder_not_found"

@@ -219,7 +219,76 @@ def value_after_label(text: str, labels: list[str]) -> str | None:
     return None
 
 
+_CIVILITY = {
+    "M",
+    "M.",
+    "MR",
+    "MR.",
+    "MME",
+    "MME.",
+    "MLLE",
+    "MRS",
+    "MRS.",
+    "MS",
+    "MS.",
+    "MONSIEUR",
+    "MADAME",
+    "SR",
+    "SR.",
+    "SRA",
+    "SRA.",
+    "HERR",
+    "FRAU",
+}
+#: Words that sit where a name is expected but are labels or prose, never names.
+_NOT_NAMES = {
+    "DOMICILIATION",
+    "ADRESSE",
+    "ADDRESS",
+    "CLIENT",
+    "TITULAIRE",
+    "KONTOINHABER",
+    "IBAN",
+    "BIC",
+    "DATE",
+    "NOM",
+    "PRENOM",
+    "PRENOMS",
+    "SURNAME",
+    "NAME",
+    "BANQUE",
+    "BANK",
+    "AGENCE",
+    "COMPTE",
+    "ACCOUNT",
+    "REFERENCE",
+    "NUMERO",
+    "CONTRAT",
+    "FACTURE",
+    "PERIODE",
+    "MONTANT",
+    "TOTAL",
+    "SIGNATURE",
+    "LE",
+    "LA",
+    "LES",
+    "DU",
+    "DE",
+    "DES",
+    "EST",
+    "ET",
+    "A",
+    "AU",
+}
+
+
 def _name_prefix(s: str) -> str:
+    """The leading words of ``s`` if they look like a person's name, else ''.
+
+    A name here is 1-5 capitalised words (civilities allowed), with at least
+    two letters of capitals somewhere, none of them a label word: "M. Mamadou
+    DIOP" passes; "Domiciliation", "est engagé à compter du" do not.
+    """
     tokens: list[str] = []
     for tok in s.strip(" \t:;|-/").split():
         if any(ch.isdigit() for ch in tok) or not any(ch.isalpha() for ch in tok):
@@ -227,4 +296,13 @@ def _name_prefix(s: str) -> str:
         tokens.append(tok.strip(",;"))
         if len(tokens) == 5:
             break
-    return " ".join(tokens) if len("".join(tokens)) >= 2 else ""
+    core = [t for t in tokens if fold(t) not in _CIVILITY]
+    if not core or len("".join(core)) < 3:
+        return ""
+    if any(fold(t).strip("'-") in _NOT_NAMES for t in core):
+        return ""
+    if not all(t[:1].isupper() for t in core):
+        return ""
+    if not any(sum(ch.isupper() for ch in t) >= 2 for t in core) and len(core) < 2:
+        return ""
+    return " ".join(tokens)
