@@ -14,16 +14,34 @@ import sys
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from dossier_check import __version__, api, profiles
 from dossier_check.cache import cache_root, purge
 from dossier_check.errors import DossierCheckError, ExitCode, UsageError
-from dossier_check.ingest import Limits
+from dossier_check.ingest import Limits, walk
+from dossier_check.model import DossierReport
 from dossier_check.ocr import ensure_tesseract
+from dossier_check.report import html as html_report
 from dossier_check.report import json as json_report
+from dossier_check.report import junit as junit_report
+from dossier_check.report import letter as letter_report
 from dossier_check.report import text as text_report
 
 FORMATS = ("text", "json")
+#: Formats of `check` and `batch` (CONTRACT.md); `classify` keeps FORMATS.
+CHECK_FORMATS = ("text", "json", "junit", "html", "letter")
+#: Formats that print to PDF when --output ends in .pdf.
+PDF_FORMATS = ("html", "letter")
 
 
 def _as_of(value: str) -> date:
@@ -55,7 +73,8 @@ def default_lang() -> str:
 
 def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
     p.add_argument("--format", choices=formats, default="text")
-    p.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
+    pdf = " (a .pdf name prints html and letter to PDF)" if "letter" in formats else ""
+    p.add_argument("--output", type=Path, help=f"write the report to FILE instead of stdout{pdf}")
     p.add_argument(
         "--lang",
         choices=("fr", "en"),
@@ -108,11 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check one applicant's folder")
     check.add_argument("dossier", type=Path, metavar="DOSSIER_DIR")
     _checking(check)
-    _common(check)
+    _common(check, CHECK_FORMATS)
     batch = sub.add_parser("batch", help="check every sub-folder of PARENT_DIR")
     batch.add_argument("parent", type=Path, metavar="PARENT_DIR")
     _checking(batch)
-    _common(batch)
+    _common(batch, CHECK_FORMATS)
     classify = sub.add_parser("classify", help="tag files with their document type")
     classify.add_argument("files", type=Path, nargs="+", metavar="FILE")
     classify.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD")
@@ -153,9 +172,12 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _emit(text: str, output: Path | None, scanned: list[Path]) -> None:
+def _emit(text: str | bytes, output: Path | None, scanned: list[Path]) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     for folder in scanned:
         if _inside(output, folder):
@@ -164,9 +186,123 @@ def _emit(text: str, output: Path | None, scanned: list[Path]) -> None:
                 hint="choose an --output outside the dossier",
             )
     try:
-        output.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            output.write_bytes(text)
+        else:
+            output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write the report ({exc.strerror})") from None
+
+
+def _wants_pdf(args: argparse.Namespace) -> bool:
+    """True when --output names a .pdf: html and letter print to it, others refuse."""
+    output = getattr(args, "output", None)
+    if output is None or output.suffix.lower() != ".pdf":
+        return False
+    if args.format not in PDF_FORMATS:
+        raise UsageError(
+            f"{output}: the {args.format} format cannot be written as PDF",
+            hint="use --format letter or --format html with a .pdf output",
+        )
+    return True
+
+
+def _render(
+    args: argparse.Namespace, reports: list[DossierReport], lang: str, color: bool, batch: bool
+) -> str | bytes:
+    """The report(s) in the chosen format; bytes for a PDF."""
+    show, debug, fmt = args.show_identifiers, args.debug, args.format
+    out: str
+    if fmt == "json":
+        out = (
+            json_report.render_batch(reports, lang, show, debug)
+            if batch
+            else json_report.render_report(reports[0], lang, show, debug)
+        )
+    elif fmt == "junit":
+        out = junit_report.render_batch(reports, lang, show)
+    elif fmt == "html":
+        out = (
+            html_report.render_batch(reports, lang, show, debug)
+            if batch
+            else html_report.render_report(reports[0], lang, show, debug)
+        )
+    elif fmt == "letter":
+        out = letter_report.render_letters(reports, lang)
+    elif batch:
+        out = text_report.render_batch(reports, lang, show, color)
+    else:
+        out = text_report.render_report(reports[0], lang, show, color)
+    if fmt in PDF_FORMATS and _wants_pdf(args):
+        return letter_report.to_pdf(out)
+    return out
+
+
+def progress_wanted(stream: TextIO) -> bool:
+    """A progress bar only on a terminal, never in CI (``CI`` set) or into a pipe."""
+    return stream.isatty() and not os.environ.get("CI")
+
+
+class BatchProgress:
+    """Files done, dossiers done and ETA while a batch runs.
+
+    ``file_done`` is api.check_batch's progress callback: dossiers are checked
+    in ``api.dossier_folders`` order, so a dossier is done once the files
+    counted reach the running total of their folders' files.
+    """
+
+    def __init__(self, file_counts: list[int], lang: str, stream: TextIO) -> None:
+        self.bounds: list[int] = []
+        total = 0
+        for n in file_counts:
+            total += n
+            self.bounds.append(total)
+        self.files = 0
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[dossiers]}"),
+            TimeRemainingColumn(),
+            console=Console(file=stream),
+            transient=True,
+        )
+        self.task = self.progress.add_task(
+            "fichiers" if lang == "fr" else "files", total=total, dossiers=self._dossiers()
+        )
+
+    @classmethod
+    def for_parent(cls, parent: Path, lang: str, stream: TextIO) -> BatchProgress:
+        counts = []
+        for folder in api.dossier_folders(parent):
+            try:
+                counts.append(len(walk(folder)[0]))
+            except OSError:
+                counts.append(0)  # api.check_batch reports it as failed
+        return cls(counts, lang, stream)
+
+    def _dossiers(self) -> str:
+        done = sum(self.files >= b for b in self.bounds)
+        return f"{done}/{len(self.bounds)} dossiers"
+
+    def file_done(self, relpath: str) -> None:
+        self.files += 1
+        self.progress.update(self.task, completed=self.files, dossiers=self._dossiers())
+
+    def __enter__(self) -> BatchProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _check_batch(parent: Path, options: api.Options, lang: str) -> list[DossierReport]:
+    """api.check_batch with a progress bar on a terminal (never in CI or a pipe)."""
+    if not progress_wanted(sys.stderr):
+        return api.check_batch(parent, options)
+    with BatchProgress.for_parent(parent, lang, sys.stderr) as bar:
+        return api.check_batch(parent, options, bar.file_done)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -187,23 +323,21 @@ def run(argv: list[str] | None = None) -> int:
     lang = args.lang or default_lang()
     show = args.show_identifiers
     color = args.output is None and sys.stdout.isatty()
+    if args.command in ("check", "batch"):
+        _wants_pdf(args)  # a bad --output is a usage error before any work
     ensure_tesseract()
     options = _options(args)
     if args.command == "check":
         report = api.check_dossier(args.dossier, options)
-        if args.format == "json":
-            out = json_report.render_report(report, lang, show, args.debug)
-        else:
-            out = text_report.render_report(report, lang, show, color)
-        _emit(out, args.output, [args.dossier])
+        _emit(_render(args, [report], lang, color, batch=False), args.output, [args.dossier])
         return ExitCode.COMPLETE if report.complete else ExitCode.INCOMPLETE
     if args.command == "batch":
-        reports = api.check_batch(args.parent, options)
-        if args.format == "json":
-            out = json_report.render_batch(reports, lang, show, args.debug)
-        else:
-            out = text_report.render_batch(reports, lang, show, color)
-        _emit(out, args.output, [args.parent])
+        reports = _check_batch(args.parent, options, lang)
+        _emit(_render(args, reports, lang, color, batch=True), args.output, [args.parent])
+        if args.format != "text" or args.output is not None:
+            # the text report ends with this table; other formats get it on stderr
+            err_color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+            sys.stderr.write(text_report.summary_table(reports, lang, err_color))
         return ExitCode.COMPLETE if all(r.complete for r in reports) else ExitCode.INCOMPLETE
     # classify
     docs = api.classify_files(args.files, options)

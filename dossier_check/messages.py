@@ -285,3 +285,382 @@ def requirement_title(req_id: str, lang: str = "fr") -> str:
 
 def status_label(status: str, lang: str = "fr") -> str:
     return _pick(STATUS.get(status, (status, status)), lang)
+
+
+# --------------------------------------------------------------------------- report labels
+
+DOC_TYPES: dict[str, tuple[str, str]] = {
+    "passport": ("Passeport", "Passport"),
+    "national_id": ("Carte d'identité", "Identity card"),
+    "residence_permit": ("Titre de séjour", "Residence permit"),
+    "birth_certificate": ("Acte de naissance", "Birth certificate"),
+    "rib": ("RIB", "Bank details (RIB)"),
+    "utility_bill": ("Facture", "Utility bill"),
+    "lease": ("Bail ou quittance", "Lease or rent receipt"),
+    "hosting_attestation": ("Attestation d'hébergement", "Hosting attestation"),
+    "id_photo": ("Photo d'identité", "ID photo"),
+    "payslip": ("Fiche de paie", "Payslip"),
+    "employment_contract": ("Contrat de travail", "Employment contract"),
+    "application_form": ("Formulaire de demande", "Application form"),
+    "insurance_certificate": ("Attestation de droits", "Health insurance certificate"),
+    "unknown": ("Non reconnu", "Not recognised"),
+}
+
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def doc_type_label(type_id: str, lang: str = "fr") -> str:
+    return _pick(DOC_TYPES.get(type_id, (type_id, type_id)), lang)
+
+
+def long_date(iso: str, lang: str = "fr") -> str:
+    """``2026-03-03`` -> ``3 mars 2026`` / ``3 March 2026``; anything else unchanged."""
+    try:
+        year, month, day = (int(x) for x in str(iso)[:10].split("-"))
+        name = MONTHS["fr" if lang == "fr" else "en"][month - 1]
+    except (ValueError, IndexError):
+        return str(iso)
+    first = "1er" if day == 1 and lang == "fr" else str(day)
+    return f"{first} {name} {year}"
+
+
+# --------------------------------------------------------------------------- the letter
+# Plain words for the applicant: what to bring or fix, never a code, a rule id,
+# a file name or an identifier. ``{doc}`` is "your passport", ``{a_doc}`` "a
+# passport" (the document type of the file the finding names), ``{date}`` a
+# long date.
+
+#: Per document type: (fr "votre …", fr "un …", en "your …", en "a …").
+LETTER_NOUNS: dict[str, tuple[str, str, str, str]] = {
+    "passport": ("votre passeport", "un passeport", "your passport", "a passport"),
+    "national_id": (
+        "votre carte d'identité", "une carte d'identité", "your identity card", "an identity card"
+    ),
+    "residence_permit": (
+        "votre titre de séjour", "un titre de séjour", "your residence permit", "a residence permit"
+    ),
+    "birth_certificate": (
+        "votre acte de naissance", "un acte de naissance", "your birth certificate",
+        "a birth certificate",
+    ),
+    "rib": ("votre RIB", "un RIB", "your bank details (RIB)", "bank details (RIB)"),
+    "utility_bill": ("votre facture", "une facture", "your bill", "a bill"),
+    "lease": ("votre bail", "un bail", "your lease", "a lease"),
+    "hosting_attestation": (
+        "l'attestation d'hébergement", "une attestation d'hébergement",
+        "the letter from your host", "a letter from your host",
+    ),
+    "id_photo": ("votre photo", "une photo d'identité", "your photo", "an ID photo"),
+    "payslip": ("votre fiche de paie", "une fiche de paie", "your payslip", "a payslip"),
+    "employment_contract": (
+        "votre contrat de travail", "un contrat de travail", "your employment contract",
+        "an employment contract",
+    ),
+    "application_form": ("le formulaire", "un formulaire", "the form", "a form"),
+    "insurance_certificate": (
+        "votre attestation de droits", "une attestation de droits",
+        "your health insurance certificate", "a health insurance certificate",
+    ),
+    "unknown": ("un document", "un document", "a document", "a document"),
+}
+
+#: What to bring when a requirement is missing, by requirement id.
+LETTER_MISSING: dict[str, tuple[str, str]] = {
+    "identity": (
+        "Apportez votre passeport ou votre carte d'identité, en cours de validité.",
+        "Bring your passport or identity card, still valid.",
+    ),
+    "residence_permit": (
+        "Apportez votre titre de séjour en cours de validité (carte de séjour, ou le récépissé "
+        "de votre demande).",
+        "Bring your valid residence permit (residence card, or the receipt of your application).",
+    ),
+    "birth_certificate": (
+        "Apportez votre acte de naissance complet, avec le nom de vos parents.",
+        "Bring your full birth certificate, with your parents' names.",
+    ),
+    "proof_of_residence": (
+        "Apportez une preuve de votre adresse : votre bail, ou vos factures des 3 derniers mois "
+        "à votre nom (électricité, gaz, eau, téléphone ou internet), ou une attestation "
+        "d'hébergement avec la pièce d'identité et une facture de la personne qui vous héberge.",
+        "Bring a proof of your address: your lease, or your bills for the last 3 months in your "
+        "name (electricity, gas, water, phone or internet), or a letter from the person who "
+        "hosts you with their identity document and one of their bills.",
+    ),
+    "bank_details": (
+        "Apportez un RIB (relevé d'identité bancaire) à votre nom. Votre banque ou votre "
+        "application bancaire vous le donne.",
+        "Bring your bank details (RIB) in your name. Your bank or your banking app gives it to "
+        "you.",
+    ),
+    "id_photo": (
+        "Apportez une photo d'identité récente, en couleur, de 35 × 45 mm.",
+        "Bring a recent colour ID photo, 35 × 45 mm.",
+    ),
+    "employment_proof": (
+        "Apportez votre dernière fiche de paie ou votre contrat de travail.",
+        "Bring your latest payslip or your employment contract.",
+    ),
+    "application_form": (
+        "Remplissez et signez le formulaire de demande.",
+        "Fill in and sign the application form.",
+    ),
+    "nir": (
+        "Apportez votre attestation de droits (attestation Vitale) ou le courrier de l'Assurance "
+        "Maladie qui donne votre numéro de sécurité sociale.",
+        "Bring your health insurance certificate or the letter from the Assurance Maladie that "
+        "gives your social security number.",
+    ),
+}
+
+#: What to bring or fix for a finding; the first list is for blocking problems.
+LETTER_FINDINGS: dict[str, tuple[str, str]] = {
+    "expired": (
+        "{Doc} a expiré le {date} : apportez {a_doc} valide.",
+        "{Doc} expired on {date}: bring {a_doc} that is still valid.",
+    ),
+    "visa_not_a_permit": (
+        "Votre visa n'est pas un titre de séjour : apportez votre titre de séjour ou le "
+        "récépissé de votre demande.",
+        "Your visa is not a residence permit: bring your residence permit or the receipt of "
+        "your application.",
+    ),
+    "no_filiation": (
+        "Votre acte de naissance ne donne pas le nom de vos parents : apportez une copie "
+        "complète de l'acte.",
+        "Your birth certificate does not give your parents' names: bring a full copy of it.",
+    ),
+    "apostille_missing": (
+        "Votre acte de naissance doit porter une apostille (ou une légalisation) : "
+        "demandez-la au pays qui l'a délivré.",
+        "Your birth certificate needs an apostille (or a legalisation): ask the country that "
+        "issued it.",
+    ),
+    "proof_too_old": (
+        "{Doc} date du {date}, c'est trop ancien : apportez un justificatif de domicile de "
+        "moins de 3 mois.",
+        "{Doc} is dated {date}, which is too old: bring a proof of address less than 3 months "
+        "old.",
+    ),
+    "too_few_bills": (
+        "Il manque des factures : apportez vos factures des {needed} derniers mois, à votre nom.",
+        "Some bills are missing: bring your bills for the last {needed} months, in your name.",
+    ),
+    "bills_not_successive": (
+        "Il manque une facture entre celles que vous avez données : apportez les factures de "
+        "chaque mois, sans trou.",
+        "A bill is missing between the ones you gave: bring the bills for every month, with "
+        "no gap.",
+    ),
+    "bills_undated": (
+        "La date de vos factures ne se lit pas : apportez des copies plus nettes.",
+        "The date on your bills cannot be read: bring clearer copies.",
+    ),
+    "other_name": (
+        "{Doc} n'est pas à votre nom : apportez {a_doc} à votre nom.",
+        "{Doc} is not in your name: bring {a_doc} in your name.",
+    ),
+    "host_identity_missing": (
+        "Apportez la pièce d'identité de la personne qui vous héberge.",
+        "Bring the identity document of the person who hosts you.",
+    ),
+    "host_address_missing": (
+        "Apportez une facture ou le bail de la personne qui vous héberge.",
+        "Bring a bill or the lease of the person who hosts you.",
+    ),
+    "iban_invalid": (
+        "Votre RIB contient une erreur : apportez un autre RIB, donné par votre banque.",
+        "Your bank details contain an error: bring another RIB, given by your bank.",
+    ),
+    "rib_key_invalid": (
+        "Votre RIB contient une erreur : apportez un autre RIB, donné par votre banque.",
+        "Your bank details contain an error: bring another RIB, given by your bank.",
+    ),
+    "iban_not_sepa": (
+        "Le compte doit être dans un pays de l'Union européenne (ou proche) : apportez le RIB "
+        "d'un tel compte.",
+        "The account must be in a European Union country (or nearby): bring the details of "
+        "such an account.",
+    ),
+    "photo_face_count": (
+        "Votre photo doit montrer votre visage seul : apportez une photo d'identité de "
+        "35 × 45 mm.",
+        "Your photo must show your face alone: bring a 35 × 45 mm ID photo.",
+    ),
+    "photo_scene": (
+        "Cette photo n'est pas une photo d'identité : apportez une photo d'identité de "
+        "35 × 45 mm.",
+        "This is not an ID photo: bring a 35 × 45 mm ID photo.",
+    ),
+    "photo_too_small": (
+        "Votre photo est trop petite : apportez une photo d'identité de 35 × 45 mm.",
+        "Your photo is too small: bring a 35 × 45 mm ID photo.",
+    ),
+    "photo_grayscale": (
+        "Votre photo est en noir et blanc : apportez une photo en couleur.",
+        "Your photo is in black and white: bring a colour photo.",
+    ),
+    "name_mismatch": (
+        "{Doc} porte un autre nom que le vôtre : apportez {a_doc} à votre nom.",
+        "{Doc} shows another name than yours: bring {a_doc} in your name.",
+    ),
+    "birth_date_mismatch": (
+        "{Doc} porte une autre date de naissance que vos autres papiers : apportez un document "
+        "corrigé.",
+        "{Doc} shows another birth date than your other papers: bring a corrected document.",
+    ),
+    "nir_invalid": (
+        "Votre numéro de sécurité sociale ne se lit pas bien : apportez votre attestation de "
+        "droits la plus récente.",
+        "Your social security number cannot be read well: bring your latest health insurance "
+        "certificate.",
+    ),
+    "nir_provisional": (
+        "Votre numéro de sécurité sociale est encore provisoire : apportez le courrier qui "
+        "donne votre numéro définitif dès que vous le recevez.",
+        "Your social security number is still temporary: bring the letter with your final "
+        "number as soon as you get it.",
+    ),
+    "unreadable_field": (
+        "{Doc} est difficile à lire : apportez l'original ou une copie plus nette.",
+        "{Doc} is hard to read: bring the original or a clearer copy.",
+    ),
+}
+
+#: Warnings worth a line in the letter (something the applicant can do).
+LETTER_ADVICE: dict[str, tuple[str, str]] = {
+    "translation_missing": (
+        "Votre acte de naissance n'est pas en français : apportez aussi sa traduction faite par "
+        "un traducteur assermenté.",
+        "Your birth certificate is not in French: also bring its translation by a sworn "
+        "translator.",
+    ),
+    "apostille_not_found": (
+        "Vérifiez que votre acte de naissance porte une apostille (ou une légalisation) et "
+        "apportez-la.",
+        "Check that your birth certificate has an apostille (or a legalisation) and bring it.",
+    ),
+    "vls_ts_validation": (
+        "Apportez l'attestation de validation en ligne de votre visa long séjour.",
+        "Bring the online validation certificate of your long-stay visa.",
+    ),
+    "non_eea_id_card": (
+        "Apportez aussi votre passeport.",
+        "Also bring your passport.",
+    ),
+    "proof_old": (
+        "Si vous le pouvez, apportez un justificatif de domicile plus récent (moins de 3 mois).",
+        "If you can, bring a more recent proof of address (less than 3 months old).",
+    ),
+    "form_unsigned": (
+        "Signez le formulaire de demande (date et signature).",
+        "Sign the application form (date and signature).",
+    ),
+    "photo_grayscale": (
+        "Si vous le pouvez, apportez une photo d'identité en couleur.",
+        "If you can, bring a colour ID photo.",
+    ),
+    "photo_small": (
+        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
+        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+    ),
+    "photo_face_size": (
+        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
+        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+    ),
+    "photo_proportions": (
+        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
+        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+    ),
+    "iban_gb": (
+        "Si vous avez un compte dans l'Union européenne, apportez plutôt le RIB de ce compte.",
+        "If you have an account in the European Union, bring the details of that account "
+        "instead.",
+    ),
+    "unreadable": (
+        "Un de vos documents ne se lit pas : apportez une copie plus nette.",
+        "One of your documents cannot be read: bring a clearer copy.",
+    ),
+    "corrupt_file": (
+        "Un de vos fichiers est abîmé : envoyez-le à nouveau.",
+        "One of your files is damaged: send it again.",
+    ),
+    "encrypted": (
+        "Un de vos fichiers est protégé par un mot de passe : envoyez-le sans mot de passe.",
+        "One of your files is protected by a password: send it without the password.",
+    ),
+    "empty_file": (
+        "Un de vos fichiers est vide : envoyez-le à nouveau.",
+        "One of your files is empty: send it again.",
+    ),
+}
+
+#: When a blocking status has no finding we can put in plain words.
+LETTER_FALLBACK: dict[str, tuple[str, str]] = {
+    "missing": ("Apportez : {title}.", "Bring: {title}."),
+    "expired": (
+        "{title} : le document a expiré, apportez un document valide.",
+        "{title}: the document has expired, bring a valid one.",
+    ),
+    "invalid": (
+        "{title} : le document ne convient pas, apportez-en un autre ou parlez-en avec nous.",
+        "{title}: the document does not fit, bring another one or talk to us about it.",
+    ),
+}
+
+LETTER_TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Votre dossier pour l'Assurance Maladie", "Your file for the Assurance Maladie"),
+    "subject_puma": (
+        "Votre demande de protection universelle maladie (PUMa)",
+        "Your application for health cover (PUMa)",
+    ),
+    "subject_carte-vitale": ("Votre demande de carte Vitale", "Your carte Vitale application"),
+    "subject": ("Votre demande", "Your application"),
+    "dated": ("Le {date}", "{date}"),
+    "for": ("Pour : {name}", "For: {name}"),
+    "greeting": ("Madame, Monsieur,", "Dear Sir or Madam,"),
+    "intro": (
+        "Nous avons regardé les documents de votre dossier. Avant de l'envoyer à l'Assurance "
+        "Maladie, il nous faut encore :",
+        "We have looked at the documents in your file. Before we send it to the Assurance "
+        "Maladie, we still need:",
+    ),
+    "advice": ("Si vous le pouvez, apportez aussi :", "If you can, please also bring:"),
+    "advice_only": (
+        "Votre dossier peut partir, mais il serait plus sûr d'apporter aussi :",
+        "Your file can be sent, but it would be safer to also bring:",
+    ),
+    "complete": (
+        "Votre dossier est complet : nous pouvons l'envoyer à l'Assurance Maladie. Vous n'avez "
+        "rien d'autre à apporter.",
+        "Your file is complete: we can send it to the Assurance Maladie. You do not need to "
+        "bring anything else.",
+    ),
+    "closing": (
+        "Apportez ces documents à votre prochain rendez-vous. Si vous avez une question, "
+        "n'hésitez pas à nous la poser.",
+        "Please bring these documents to your next appointment. If you have a question, just "
+        "ask us.",
+    ),
+    "thanks": ("Merci, et à bientôt.", "Thank you, and see you soon."),
+    "failed": (
+        "Nous n'avons pas pu lire votre dossier. Merci de revenir nous voir avec vos documents.",
+        "We could not read your file. Please come back to see us with your documents.",
+    ),
+}
+
+
+def letter_text(key: str, lang: str = "fr", **params: Any) -> str:
+    """A fixed sentence of the letter, with ``params`` filled in."""
+    return _pick(LETTER_TEXT[key], lang).format(**params)
+
+
+def letter_nouns(type_id: str, lang: str = "fr") -> tuple[str, str]:
+    """("your passport", "a passport") for a document type, in ``lang``."""
+    nouns = LETTER_NOUNS.get(type_id, LETTER_NOUNS["unknown"])
+    return (nouns[0], nouns[1]) if lang == "fr" else (nouns[2], nouns[3])

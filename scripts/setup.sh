@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# libpango*: WeasyPrint prints the applicant's letter to PDF with them.
+# chromium: the tests render the HTML report and the letter in a real browser.
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng tesseract-ocr-osd libmagic1
-              fonts-dejavu-core fonts-liberation fonts-ocr-b python3-venv)
+              fonts-dejavu-core fonts-liberation fonts-ocr-b python3-venv
+              libpango-1.0-0 libpangoft2-1.0-0 chromium)
 PYTHON=${PYTHON:-python3}
 
 missing=()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from dossier_check import __version__
@@ -15,10 +17,44 @@ SCHEMA_VERSION = 1
 IDENTIFIERS = frozenset({"document_number", "iban", "nir", "bban", "account"})
 
 
+#: Shapes that look like an identifier in free text: an IBAN (country, key, 10+ more
+#: characters, spaces allowed), a NIR (spaced or not), an MRZ run with fillers, a long
+#: run holding 5+ digits.
+_IDENTIFIER_SHAPES = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){10,30}\b"
+    r"|\b[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?\b"
+    r"|[A-Z0-9<]*<<[A-Z0-9<]*"
+    r"|\b(?=(?:[A-Z]*\d){5})[A-Z0-9]{8,}\b"
+)
+
+
 def _mask_values(values: dict[str, Any], show: bool) -> dict[str, Any]:
     if show:
         return dict(values)
     return {k: mask(str(v)) if k in IDENTIFIERS and v else v for k, v in values.items()}
+
+
+def mask_text(text: str, known: Iterable[Any] = (), show: bool = False) -> str:
+    """``text`` with identifiers masked (last 4 kept), unless ``show``.
+
+    ``known`` are identifier values of the document (its IBAN, document
+    number...), masked wherever they appear, spaced or not; anything else
+    shaped like an IBAN, an MRZ run or a long number is masked too.
+    """
+    if show:
+        return text
+    for value in known:
+        compact = "".join(str(value).split())
+        if len(compact) >= 5:
+            spaced = r"\s?".join(re.escape(c) for c in compact)
+            text = re.sub(spaced, mask(compact), text, flags=re.IGNORECASE)
+    return _IDENTIFIER_SHAPES.sub(lambda m: mask(m.group(0)), text)
+
+
+def masked_evidence(d: Document, show: bool) -> list[str]:
+    """The document's evidence with identifiers masked (CONTRACT: every report)."""
+    known = [v for k, v in d.fields.items() if k in IDENTIFIERS and v]
+    return [mask_text(e, known, show) for e in d.evidence]
 
 
 def finding_dict(f: Finding, lang: str, show: bool) -> dict[str, Any]:
@@ -39,7 +75,7 @@ def document_dict(d: Document, lang: str, show: bool, debug: bool = False) -> di
         "pages": d.source.page_count or len(d.source.pages),
         "type": d.type,
         "confidence": d.confidence,
-        "evidence": list(d.evidence),
+        "evidence": masked_evidence(d, show),
         "fields": _mask_values(d.fields, show),
         "problems": [finding_dict(p, lang, show) for p in d.problems],
     }

@@ -146,6 +146,13 @@ def render_batch(
     width: int = 110,
 ) -> str:
     parts = [render_report(r, lang, show, color, width) for r in reports]
+    return "\n".join(parts) + "\n" + summary_table(reports, lang, color, width)
+
+
+def summary_table(
+    reports: list[DossierReport], lang: str = "fr", color: bool = False, width: int = 110
+) -> str:
+    """One line per client: name, complete or not, what is short (the batch's end)."""
     console, buf = _console(color, width)
     table = Table(show_header=True, header_style="bold", box=None)
     table.add_column("client")
@@ -159,7 +166,7 @@ def render_batch(
         )
         table.add_row(r.dossier, "✔" if r.complete else "✘", short)
     console.print(table)
-    return "\n".join(parts) + "\n" + buf.getvalue()
+    return buf.getvalue()
 
 
 def render_classify(docs, lang: str = "fr", show: bool = False) -> str:  # type: ignore[no-untyped-def]
