@@ -1,16 +1,18 @@
 """The library entry points: return reports, print nothing.
 
 ``ingest`` -> ``ocr`` -> ``signals`` -> ``doctypes.identify`` ->
-``rules.evaluate`` -> :class:`DossierReport`. Files are analysed in worker
-processes (``jobs``); one file that breaks becomes a finding on that file,
-never a crash of the run.
+``rules.evaluate`` -> :class:`DossierReport`. Files are analysed in killable worker
+processes (``jobs``, :mod:`dossier_check.workers`); one file that breaks,
+hangs or crashes its worker becomes a finding on that file, never a crash of
+the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,12 +22,21 @@ from dossier_check.cache import Cache
 from dossier_check.duplicates import is_duplicate, mark_duplicates
 from dossier_check.errors import UsageError
 from dossier_check.fields.photo import PhotoMeasures, measure_photo
-from dossier_check.ingest import Limits, iter_pages, open_source, walk
-from dossier_check.model import Document, DossierReport, Finding, Page, Severity, SourceFile
+from dossier_check.ingest import UNKNOWN_MIME, Limits, iter_pages, open_source, sniff, walk
+from dossier_check.model import (
+    Document,
+    DossierReport,
+    Finding,
+    Ignored,
+    Page,
+    Severity,
+    SourceFile,
+)
 from dossier_check.ocr import OcrEngine
 from dossier_check.profiles import load
 from dossier_check.rules import evaluate
 from dossier_check.signals import build_signals
+from dossier_check.workers import TaskFailed, WorkerPool, worker_count_for
 
 #: A page with at most this many words may be a photo: look for faces on it.
 PHOTO_MAX_WORDS = 40
@@ -46,11 +57,33 @@ def analyse_file(relpath: str, abspath: Path, options: Options) -> Document:
     """Read, OCR and classify one file. Never raises for a bad file."""
     try:
         return _analyse(relpath, abspath, options)
+    except MemoryError:  # the worker's memory cap (Limits.max_memory_mib)
+        return failed_document(
+            relpath,
+            abspath,
+            Finding("out_of_memory", Severity.ERROR, {"limit": options.limits.max_memory_mib}),
+        )
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the dossier
-        size = abspath.stat().st_size if abspath.exists() else 0
-        source = SourceFile(relpath, abspath, "application/octet-stream", size)
         problem = Finding("internal_error", Severity.ERROR, {"error": type(exc).__name__})
-        return Document(source, doctypes.UNKNOWN, 0.0, (), {}, (problem,))
+        return failed_document(relpath, abspath, problem)
+
+
+def failed_document(relpath: str, abspath: Path, problem: Finding) -> Document:
+    """An ``unknown`` document for a file whose analysis gave no result.
+
+    Only ``stat`` and the first bytes are read here (size and sniffed type for
+    the report): the file may be what crashed or hung the worker.
+    """
+    size, mime = 0, UNKNOWN_MIME
+    with contextlib.suppress(Exception):
+        st = os.stat(abspath)
+        size = st.st_size
+        if stat.S_ISREG(st.st_mode) and size:
+            fd = os.open(abspath, os.O_RDONLY | os.O_NONBLOCK)
+            with os.fdopen(fd, "rb") as fh:
+                mime = sniff(fh.read(4096))
+    source = SourceFile(relpath, abspath, mime, size, problems=(problem,))
+    return Document(source, doctypes.UNKNOWN, 0.0, (), {}, (problem,))
 
 
 def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
@@ -86,29 +119,63 @@ def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
 
 
 def _analyse_many(
-    files: list[tuple[str, Path]], options: Options, progress: Callable[[str], None] | None = None
+    files: list[tuple[str, Path]],
+    options: Options,
+    progress: Callable[[str], None] | None = None,
+    pool: WorkerPool | None = None,
 ) -> list[Document]:
-    if options.jobs <= 1 or len(files) <= 1:
-        docs = []
-        for rel, path in files:
-            docs.append(analyse_file(rel, path, options))
-            if progress:
-                progress(rel)
-        return docs
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        futures = [pool.submit(analyse_file, rel, path, options) for rel, path in files]
-        docs = []
-        for fut in futures:
-            docs.append(fut.result())
-            if progress:
-                progress(docs[-1].path)
-        return docs
+    """Analyse ``files`` in worker processes, results in the order given.
+
+    A file whose worker was killed (``Limits.kill_seconds_per_file``) or died
+    gets ``timed_out`` / ``worker_crashed`` instead of a result. ``pool`` is
+    the run's pool; without one, a pool for these files only is made.
+    """
+    if not files:
+        return []
+    if pool is None:
+        with _pool_for(options, len(files)) as own:
+            return _analyse_many(files, options, progress, own)
+
+    def done(index: int, outcome: object) -> None:
+        if progress:
+            progress(files[index][0])
+
+    outcomes = pool.run(analyse_file, [(rel, path, options) for rel, path in files], done)
+    docs: list[Document] = []
+    for (rel, path), outcome in zip(files, outcomes, strict=True):
+        if isinstance(outcome, TaskFailed):
+            problem = Finding(outcome.code, Severity.ERROR, outcome.params)
+            outcome = failed_document(rel, path, problem)
+        docs.append(outcome)
+    return docs
+
+
+def _pool_for(options: Options, files: int) -> WorkerPool:
+    """The worker pool of one run: ``options.jobs`` workers at most, none idle."""
+    limits = options.limits
+    return WorkerPool(
+        worker_count_for(options.jobs, files),
+        timeout=limits.kill_seconds_per_file,
+        memory_mib=limits.max_memory_mib,
+    )
+
+
+def open_pool(options: Options) -> WorkerPool:
+    """A pool to share between several :func:`check_dossier` calls (one run)."""
+    return _pool_for(options, options.jobs)
 
 
 def check_dossier(
-    folder: Path, options: Options, progress: Callable[[str], None] | None = None
+    folder: Path,
+    options: Options,
+    progress: Callable[[str], None] | None = None,
+    pool: WorkerPool | None = None,
 ) -> DossierReport:
-    """Check one applicant's folder against the profile."""
+    """Check one applicant's folder against the profile.
+
+    ``pool`` (:func:`open_pool`) lets a run of several dossiers reuse its
+    workers; without one, the check starts and stops its own.
+    """
     folder = Path(folder)
     if not folder.exists():
         raise UsageError(f"{folder}: no such folder")
@@ -116,7 +183,7 @@ def check_dossier(
         raise UsageError(f"{folder}: not a folder", hint="give the folder that holds the scans")
     profile = load(options.profile)
     files, ignored = walk(folder)
-    documents = mark_duplicates(_analyse_many(files, options, progress))
+    documents = mark_duplicates(_analyse_many(files, options, progress, pool))
     counted = [d for d in documents if not is_duplicate(d)]  # the same document counts once
     result = evaluate(profile, counted, options.as_of, options.situations)
     return DossierReport(
@@ -126,8 +193,27 @@ def check_dossier(
         documents=tuple(documents),
         requirements=result.requirements,
         situations=result.situations,
-        problems=result.notes,
+        problems=result.notes + ignored_findings(ignored),
         ignored=tuple(ignored),
+    )
+
+
+#: Walk reasons worth telling the volunteer about (hidden files and OS clutter are not).
+_IGNORED_CODES = {
+    "symlink_outside": "ignored_symlink_outside",
+    "symlink_loop": "ignored_symlink_loop",
+    "not_a_file": "ignored_not_a_file",
+    "unreadable": "ignored_unreadable",
+}
+
+
+def ignored_findings(ignored: Iterable[Ignored]) -> tuple[Finding, ...]:
+    """A dossier-level warning naming each entry the walk skipped for a reason
+    the volunteer can act on (a link out of the folder, a FIFO, a locked folder)."""
+    return tuple(
+        Finding(_IGNORED_CODES[i.reason], Severity.WARNING, {"file": i.path})
+        for i in ignored
+        if i.reason in _IGNORED_CODES
     )
 
 
@@ -149,14 +235,15 @@ def check_batch(
     """Check every direct sub-folder of ``parent``; a broken one never stops the others."""
     load(options.profile)  # a bad profile is a usage error before any work
     reports: list[DossierReport] = []
-    for folder in dossier_folders(parent):
-        try:
-            report = check_dossier(folder, options, progress)
-        except (OSError, UsageError) as exc:
-            report = DossierReport(
-                options.profile, options.as_of.isoformat(), folder.name, (), (), error=str(exc)
-            )
-        reports.append(replace(report, dossier=folder.name))
+    with open_pool(options) as pool:
+        for folder in dossier_folders(parent):
+            try:
+                report = check_dossier(folder, options, progress, pool)
+            except (OSError, UsageError) as exc:
+                report = DossierReport(
+                    options.profile, options.as_of.isoformat(), folder.name, (), (), error=str(exc)
+                )
+            reports.append(replace(report, dossier=folder.name))
     return reports
 
 

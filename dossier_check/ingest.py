@@ -41,6 +41,7 @@ import os
 import re
 import stat
 import time
+import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -158,21 +159,33 @@ class Limits:
     """Per-file guards against hostile or merely huge files.
 
     ``max_pixels`` bounds one decoded image (and Pillow's decompression-bomb
-    guard while we open files); ``seconds_per_file`` is wall-clock time from
+    guard while we open files): 100 Mpx is a 48 Mpx phone photo twice over,
+    or an A4 page at 1200 dpi. ``seconds_per_file`` is wall-clock time from
     the first page requested, the consumer's time between pages included, so
-    a caller that OCRs while streaming gets a per-file budget.
+    a caller that OCRs while streaming gets a per-file budget; it is checked
+    between pages (``time_limit``, the pages read so far are kept).
+
+    The next two hold when the code itself is stuck or runs away; they are
+    enforced by :mod:`dossier_check.workers`, which runs each file in a worker
+    process: ``kill_seconds_per_file`` (0: never) kills a file's worker,
+    whatever it is doing (``timed_out``); ``max_memory_mib`` (0: no cap) caps
+    each worker's address space, its Tesseract's included (``out_of_memory``).
     """
 
-    max_pixels: int = 200_000_000
+    max_pixels: int = 100_000_000
     max_pages: int = 50
     seconds_per_file: float = 120.0
     max_file_bytes: int = 200 * 1024 * 1024
+    kill_seconds_per_file: float = 180.0
+    max_memory_mib: int = 1536
 
     def __post_init__(self) -> None:
         if self.max_pixels < 1 or self.max_pages < 1 or self.max_file_bytes < 1:
             raise ValueError("max_pixels, max_pages and max_file_bytes must be positive")
-        if self.seconds_per_file < 0:
-            raise ValueError("seconds_per_file must not be negative")
+        if self.seconds_per_file < 0 or self.kill_seconds_per_file < 0:
+            raise ValueError("seconds_per_file and kill_seconds_per_file must not be negative")
+        if self.max_memory_mib < 0:
+            raise ValueError("max_memory_mib must not be negative")
 
 
 DEFAULT_LIMITS = Limits()
@@ -199,8 +212,10 @@ def walk(dossier: Path) -> tuple[list[tuple[str, Path]], list[Ignored]]:
 
     Returns ``(relative posix path, absolute real path)`` pairs sorted by the
     casefolded relative path, then the raw one, and the paths skipped on
-    purpose. Symbolic links are followed only when they resolve inside the
-    dossier; a link to a folder that contains it is a loop and skipped.
+    purpose. Relative paths are for showing (:func:`display_name`: a name
+    that is not UTF-8 or holds a newline is escaped); open the absolute one.
+    Symbolic links are followed only when they resolve inside the dossier; a
+    link to a folder that contains it is a loop and skipped.
     Raises :class:`UsageError` when ``dossier`` is not a folder and
     ``OSError`` when the folder itself cannot be listed.
     """
@@ -227,7 +242,7 @@ def walk(dossier: Path) -> tuple[list[tuple[str, Path]], list[Ignored]]:
             ignored.append(Ignored(prefix.rstrip("/"), "unreadable"))
             continue
         for entry in entries:
-            rel = prefix + entry.name
+            rel = prefix + display_name(entry.name)
             resolved = _skip_reason(entry.name) or _resolve_entry(entry, root)
             if isinstance(resolved, str):
                 ignored.append(Ignored(rel, resolved))
@@ -246,6 +261,35 @@ def walk(dossier: Path) -> tuple[list[tuple[str, Path]], list[Ignored]]:
     files.sort(key=lambda pair: _sort_key(pair[0]))
     ignored.sort(key=lambda item: _sort_key(item.path))
     return files, ignored
+
+
+#: Bidirectional controls that make a name read differently from its bytes.
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def display_name(name: str) -> str:
+    """A file name safe to print in a report, a terminal or JSON.
+
+    Bytes that are not UTF-8 (``os`` gives them as lone surrogates) become
+    ``\\xNN``; control characters (a newline in a name could fake a report
+    line) and bidirectional overrides become ``\\n``, ``\\x1b``, ``\\u202e``.
+    Anything else, accents and scripts included, is kept.
+    """
+    if name.isprintable() and not any(ch in _BIDI for ch in name):
+        return name
+    out = []
+    for ch in name:
+        cp = ord(ch)
+        if 0xDC80 <= cp <= 0xDCFF:  # surrogateescape: one raw byte
+            out.append(f"\\x{cp - 0xDC00:02x}")
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            out.append(f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _resolve_entry(entry: os.DirEntry[str], root: Path) -> str | tuple[Path, os.stat_result]:
@@ -269,7 +313,8 @@ def _resolve_entry(entry: os.DirEntry[str], root: Path) -> str | tuple[Path, os.
 # --------------------------------------------------------------------- open_source
 
 
-def _sniff(head: bytes) -> str:
+def sniff(head: bytes) -> str:
+    """The MIME type libmagic reads in ``head`` (the first bytes of a file)."""
     try:
         import magic
     except ImportError as exc:  # python-magic raises ImportError when libmagic is absent
@@ -304,8 +349,13 @@ def _mime_mismatch(relpath: str, mime: str) -> Finding | None:
 
 def _read_head_and_hash(path: Path, max_bytes: int) -> tuple[bytes, int, str]:
     """The first bytes, the size and the sha256 ('' when over ``max_bytes``: not read)."""
-    with path.open("rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
+    # O_NONBLOCK: a FIFO swapped in after the walk must not block the open.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        size = st.st_size
         head = fh.read(_HEAD_BYTES)
         if size > max_bytes:
             return head, size, ""
@@ -331,7 +381,7 @@ def open_source(relpath: str, abspath: Path, limits: Limits = DEFAULT_LIMITS) ->
         finding = Finding("empty_file", Severity.ERROR)
         return SourceFile(relpath, abspath, EMPTY_MIME, 0, problems=(finding,), sha256=sha)
 
-    mime = _sniff(head)
+    mime = sniff(head)
     problems: list[Finding] = []
     if (mismatch := _mime_mismatch(relpath, mime)) is not None:
         problems.append(mismatch)
@@ -390,6 +440,8 @@ def _probe_image(path: Path, mime: str, limits: Limits) -> tuple[int, list[Findi
             return 1, []
     except Image.DecompressionBombError:
         return 1, []  # reported by iter_pages, which reads the pixels
+    except MemoryError:
+        raise  # the worker's memory cap: out_of_memory, not a damaged file
     except Exception:
         return 0, [Finding("corrupt_file", Severity.ERROR)]
 
@@ -584,6 +636,8 @@ class _Reader:
                 except Image.DecompressionBombError:
                     self.too_many_pixels(index, pixels)
                     continue
+                except MemoryError:
+                    raise
                 except Exception:
                     self.corrupt(index)
                     continue
@@ -726,6 +780,8 @@ class _PdfHandles:
             finally:
                 bitmap.close()
             return to_rgb_or_l(image), scale * 72
+        except MemoryError:
+            raise
         except Exception:
             return None
         finally:

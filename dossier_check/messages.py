@@ -56,6 +56,42 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Lecture interrompue après {seconds} s : le document est peut-être incomplet.",
         "Reading stopped after {seconds} s: the document may be incomplete.",
     ),
+    # the worker that read the file was stopped (dossier_check.workers)
+    "timed_out": (
+        "Lecture arrêtée au bout de {seconds} s : vérifiez que le fichier s'ouvre, puis "
+        "renvoyez-le en PDF ou JPEG.",
+        "Reading stopped after {seconds} s: check that the file opens, then send it again "
+        "as a PDF or JPEG.",
+    ),
+    "worker_crashed": (
+        "La lecture de ce fichier a échoué ({reason}) : vérifiez qu'il s'ouvre, puis "
+        "numérisez le document à nouveau.",
+        "Reading this file failed ({reason}): check that it opens, then scan the document "
+        "again.",
+    ),
+    "out_of_memory": (
+        "Ce fichier demande plus de {limit} Mio de mémoire : numérisez-le à nouveau à 300 dpi.",
+        "This file needs more than {limit} MiB of memory: scan it again at 300 dpi.",
+    ),
+    # entries of the folder that were not checked (dossier level)
+    "ignored_symlink_outside": (
+        "{file} : lien vers un fichier hors du dossier, non vérifié ; mettez le fichier "
+        "lui-même dans le dossier.",
+        "{file}: a link to a file outside the folder, not checked; put the file itself in "
+        "the folder.",
+    ),
+    "ignored_symlink_loop": (
+        "{file} : lien qui tourne en rond ou ne mène nulle part, ignoré ; supprimez-le.",
+        "{file}: a link that loops or leads nowhere, ignored; delete it.",
+    ),
+    "ignored_not_a_file": (
+        "{file} n'est pas un fichier ordinaire (tube, périphérique), ignoré ; supprimez-le.",
+        "{file} is not a regular file (pipe, device), ignored; delete it.",
+    ),
+    "ignored_unreadable": (
+        "{file} : illisible (droits d'accès), non vérifié ; corrigez les droits.",
+        "{file}: cannot be read (permissions), not checked; fix the permissions.",
+    ),
     "unreadable": (
         "Document illisible : numérisez-le à nouveau, net et bien éclairé.",
         "Unreadable document: scan it again, sharp and well lit.",
