@@ -293,8 +293,10 @@ def _name_prefix(s: str) -> str:
     for tok in s.strip(" \t:;|-/").split():
         if any(ch.isdigit() for ch in tok) or not any(ch.isalpha() for ch in tok):
             break
+        if tokens and not tok[:1].isupper():
+            break  # "M. Youssef BERRADA né le ..." ends at "né"
         tokens.append(tok.strip(",;"))
-        if len(tokens) == 5:
+        if len(tokens) == 5 or tok.endswith((",", ";")):
             break
     core = [t for t in tokens if fold(t) not in _CIVILITY]
     if not core or len("".join(core)) < 3:
@@ -306,3 +308,26 @@ def _name_prefix(s: str) -> str:
     if not any(sum(ch.isupper() for ch in t) >= 2 for t in core) and len(core) < 2:
         return ""
     return " ".join(tokens)
+
+
+def name_after(text: str, anchors: list[str], window: int = 120) -> str | None:
+    """The first name-like words within ``window`` characters after an anchor
+    ("héberger à titre gratuit à mon domicile M. Youssef BERRADA, né le" gives
+    "M. Youssef BERRADA"). Anchors are tried in order."""
+    for anchor in anchors:
+        for m in re.finditer(rf"(?i)(?<!\w){re.escape(anchor)}(?!\w)", text):
+            tokens = text[m.end() : m.end() + window].split()
+            for i in range(len(tokens)):
+                value = _name_prefix(" ".join(tokens[i:]))
+                if value:
+                    return value
+    return None
+
+
+def dated(text: str, labels: list[str]) -> str | None:
+    """ISO date after the first label (in the order given) that has one."""
+    for label in labels:
+        found = date_after_label(text, [label])
+        if found:
+            return found.isoformat()
+    return None

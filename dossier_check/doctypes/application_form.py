@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.doctypes._common import dated, keyword_evidence, result, value_after_label
 from dossier_check.fields.dates import date_after_label
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
@@ -54,8 +54,8 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     born = date_after_label(s.text, ["date de naissance", "né(e) le", "né le", "née le"])
     if born:
         fields["birth_date"] = born.isoformat()
-    signed = date_after_label(s.text, ["fait à", "fait le", "le"])
+    signed = dated(s.text, ["fait à", "faità", "fait le", "signé le", "date :"])
     if signed:
-        fields["signature_date"] = signed.isoformat()
+        fields["signature_date"] = signed
     fields["signed"] = bool(signed) and bool(re.search(r"(?i)signature", s.text))
     return fields, []

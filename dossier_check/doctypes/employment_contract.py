@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.doctypes._common import keyword_evidence, name_after, result, value_after_label
 from dossier_check.fields.dates import date_after_label
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
@@ -58,7 +58,8 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     )
     if start:
         fields["start_date"] = start.isoformat()
-    holder = value_after_label(s.text, ["Salarié", "Le salarié", "Employee", "Monsieur", "Madame"])
+    holder = value_after_label(s.text, ["Salarié", "Salariée", "Nom du salarié", "Employee"])
+    holder = holder or name_after(s.text, ["atteste que", "certifie que", "et", "employs"])
     if holder:
         fields["holder"] = holder
     return fields, []

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, result
-from dossier_check.fields.dates import date_after_label
+from dossier_check.doctypes._common import dated, keyword_evidence, name_after, result
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -19,7 +17,6 @@ TITLES = (
 SWORN = ("SUR L'HONNEUR", "CERTIFIE", "ATTESTE")
 HOSTING = ("HEBERGE", "HEBERGER", "HEBERGEMENT", "HEBERGEE")
 
-_NAME = r"([A-ZÀ-Þa-zß-ÿ'\-]+(?:[ \t]+[A-ZÀ-Þa-zß-ÿ'\-]+){1,4})"
 
 
 def detect(s: Signals) -> Classification | None:
@@ -34,53 +31,19 @@ def detect(s: Signals) -> Classification | None:
 
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    """R-HEB-2 fields: host, hosted person, start date, signature date, sworn wording."""
     fields: dict[str, Any] = {}
-    m = re.search(
-        rf"(?i)soussign[ée]+\(?e?\)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}", s.text
-    )
-    if m:
-        fields["host"] = _trim(m.group(1))
-    m = re.search(
-        rf"(?i)h[ée]berger\s*(?:à titre gratuit)?\s*,?\s*(?:M\.|Mme|Madame|Monsieur)?\s*{_NAME}",
-        s.text,
-    )
-    if m:
-        fields["hosted"] = _trim(m.group(1))
-    since = date_after_label(s.text, ["depuis le", "depuis"])
+    host = name_after(s.text, ["soussigné(e)", "soussignée", "soussigné", "undersigned"])
+    if host:
+        fields["host"] = host
+    hosted = name_after(s.text, ["héberger", "hébergé", "héberge", "heberger", "hosting"])
+    if hosted:
+        fields["hosted"] = hosted
+    since = dated(s.text, ["depuis le", "depuis", "since"])
     if since:
-        fields["start_date"] = since.isoformat()
-    signed = date_after_label(s.text, ["fait à", "fait le", "le"])
+        fields["start_date"] = since
+    signed = dated(s.text, ["fait à", "faità", "fait le", "signé le", "date :"])
     if signed:
-        fields["signature_date"] = signed.isoformat()
+        fields["signature_date"] = signed
     fields["sworn_wording"] = bool(s.found("SUR L'HONNEUR"))
     return fields, []
-
-
-_STOP = {
-    "NE",
-    "NEE",
-    "DEMEURANT",
-    "DOMICILIE",
-    "DOMICILIEE",
-    "A",
-    "AU",
-    "DEPUIS",
-    "CERTIFIE",
-    "ATTESTE",
-    "TITRE",
-    "GRATUIT",
-    "MON",
-    "DOMICILE",
-    "LE",
-    "LA",
-    "DE",
-}
-
-
-def _trim(name: str) -> str:
-    out: list[str] = []
-    for tok in name.split():
-        if tok.upper().strip(",.") in _STOP or tok.upper().startswith(("NÉ", "DEMEUR")):
-            break
-        out.append(tok.strip(",."))
-    return " ".join(out)
