@@ -241,6 +241,9 @@ def _validity(
     expired: list[Document] = []
     problems: list[Finding] = []
     for d in docs:
+        if any(p.code == "cancelled_document" for p in d.problems):  # R-ID-9
+            problems.append(_find("cancelled_document", Severity.ERROR, "R-ID-9", file=d.path))
+            continue
         exp = _expiry(d)
         if exp is None:
             problems.append(

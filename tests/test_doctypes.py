@@ -239,9 +239,36 @@ def test_mrz_filler_ghost_is_cut_back_to_the_printed_name_R_ID_8():
     assert repair_mrz_name("ALEX", "PRENOM ALEX") == "ALEX"
 
 
-@pytest.mark.parametrize("title", ["REGISTRO CIVIL DE NACIMIENTO", "BIRTH REGISTRATION",
-                                   "EXTRAIT DU REGISTRE DES ACTES DE NAISSANCE",
-                                   "ESTRATTO DELL'ATTO DI NASCITA"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "REGISTRO CIVIL DE NACIMIENTO",
+        "BIRTH REGISTRATION",
+        "EXTRAIT DU REGISTRE DES ACTES DE NAISSANCE",
+        "ESTRATTO DELL'ATTO DI NASCITA",
+    ],
+)
 def test_birth_record_titles_in_other_wordings(title):
     text = f"{title}\nNombre: Ana  Padre: Luis  Madre: Rosa\nFecha 02/03/1990"
     assert kind(text) == "birth_certificate"
+
+
+def test_printed_expiry_that_disagrees_with_the_mrz_is_flagged_R_ID_8():
+    text = POSITIVES["passport"].replace(
+        "SILVA SANTOS\n", "SILVA SANTOS\nDate of expiry / Date d'expiration 01/02/2030\n"
+    )
+    found = doctypes.identify(signals(text))
+    codes = {p.code: p.params for p in found.problems}
+    assert codes["mrz_visual_mismatch"]["printed"] == "2030-02-01"
+
+
+def test_matching_printed_dates_raise_nothing():
+    text = POSITIVES["passport"].replace(
+        "SILVA SANTOS\n", "SILVA SANTOS\nDate of expiry 01 FEB 2031\nDate of birth 02/05/1991\n"
+    )
+    assert not doctypes.identify(signals(text)).problems
+
+
+def test_specimen_identity_document_is_refused_R_ID_9():
+    found = doctypes.identify(signals("SPECIMEN\n" + POSITIVES["passport"]))
+    assert "cancelled_document" in {p.code for p in found.problems}

@@ -356,3 +356,13 @@ def test_bill_with_no_readable_holder_only_warns():
     assert st["proof_of_residence"] is Status.WARNING
     problem = next(r for r in res.requirements if r.id == "proof_of_residence").problems[0]
     assert problem.code == "holder_not_found"
+
+
+def test_cancelled_passport_does_not_satisfy_identity_R_ID_9():
+    from dataclasses import replace
+
+    from dossier_check.model import Finding, Severity
+
+    p = passport()
+    p = replace(p, problems=(Finding("cancelled_document", Severity.ERROR, {}, "R-ID-9"),))
+    assert statuses(replace_doc(complete_dossier(), p))[0]["identity"] is Status.INVALID

@@ -192,7 +192,53 @@ def identity_extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         problems.append(
             Finding("unreadable_field", Severity.ERROR, {"field": "expiry_date"}, "R-SCAN-2")
         )
+    if s.mrz is not None:
+        problems.extend(visual_mismatches(s, fields))
+    if s.found(*CANCELLED):  # R-ID-9
+        problems.append(Finding("cancelled_document", Severity.ERROR, {}, "R-ID-9"))
     return fields, problems
+
+
+#: Words that void an identity document (R-ID-9).
+CANCELLED = ("SPECIMEN", "ANNULE", "ANNULEE", "CANCELLED", "CANCELED", "VOID")
+_VISUAL_DATES = {
+    "expiry_date": [
+        "date d'expiration",
+        "date of expiry",
+        "fecha de caducidad",
+        "data de validade",
+        "valable jusqu'au",
+        "expiry",
+    ],
+    "birth_date": [
+        "date de naissance",
+        "date of birth",
+        "fecha de nacimiento",
+        "data de nascimento",
+        "né(e) le",
+        "né le",
+        "née le",
+    ],
+}
+
+
+def visual_mismatches(s: Signals, fields: dict[str, Any]) -> list[Finding]:
+    """R-ID-8: a printed date that disagrees with the MRZ's (both read) is a warning."""
+    visual_text = "\n".join(line for line in s.text.splitlines() if "<<" not in line)
+    out: list[Finding] = []
+    for key, labels in _VISUAL_DATES.items():
+        mrz_value = fields.get(key)
+        printed = dated(visual_text, labels)
+        if mrz_value and printed and printed != mrz_value:
+            out.append(
+                Finding(
+                    "mrz_visual_mismatch",
+                    Severity.WARNING,
+                    {"field": key, "mrz": mrz_value, "printed": printed},
+                    "R-ID-8",
+                )
+            )
+    return out
 
 
 def value_after_label(text: str, labels: list[str]) -> str | None:
