@@ -474,9 +474,12 @@ def _bills_check(
             )
         )
         return Status.INVALID, problems, bills
+    mobile = [b.path for b in bills if b.fields.get("service") == "mobile"]
+    if mobile:  # §5: a mobile bill counts, but is not on the prefectures' list
+        problems.append(_find("mobile_bill", Severity.WARNING, "R-RES-1", file=mobile[0]))
     newest = covered[latest]
     issued = _parse(newest.fields.get("issue_date")) or _parse(newest.fields.get("period_end"))
-    status = Status.OK
+    status = Status.WARNING if problems else Status.OK
     if issued is not None:
         warn = ctx.profile.threshold("residence_recency_months", 3)
         limit = ctx.profile.threshold("residence_max_age_months", 6)

@@ -366,3 +366,24 @@ def test_cancelled_passport_does_not_satisfy_identity_R_ID_9():
     p = passport()
     p = replace(p, problems=(Finding("cancelled_document", Severity.ERROR, {}, "R-ID-9"),))
     assert statuses(replace_doc(complete_dossier(), p))[0]["identity"] is Status.INVALID
+
+
+def test_refugee_situation_waives_the_three_months_proof_R_DOS_4():
+    docs = [d for d in complete_dossier() if not d.path.startswith("b")]
+    assert statuses(docs, situations=["refugee"])[0]["proof_of_residence"] is Status.NOT_APPLICABLE
+
+
+def test_mobile_bill_counts_with_a_warning():
+    docs = replace_doc(
+        complete_dossier(),
+        doc(
+            "b3.pdf",
+            "utility_bill",
+            period_start="2026-10-01",
+            period_end="2026-10-31",
+            issue_date="2026-11-02",
+            holder="Jane DOE",
+            service="mobile",
+        ),
+    )
+    assert statuses(docs)[0]["proof_of_residence"] is Status.WARNING

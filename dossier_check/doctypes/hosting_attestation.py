@@ -18,7 +18,6 @@ SWORN = ("SUR L'HONNEUR", "CERTIFIE", "ATTESTE")
 HOSTING = ("HEBERGE", "HEBERGER", "HEBERGEMENT", "HEBERGEE")
 
 
-
 def detect(s: Signals) -> Classification | None:
     titles = s.found(*TITLES)
     sworn = s.found(*SWORN)

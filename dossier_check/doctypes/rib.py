@@ -90,6 +90,13 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     bics = find_bics(s.text)
     if bics:
         fields["bic"] = bics[0]
+        country = fields.get("iban_country")
+        if country and bics[0][4:6] != country and not (country == "MC" and bics[0][4:6] == "FR"):
+            problems.append(
+                Finding(
+                    "bic_country", Severity.WARNING, {"bic": bics[0], "country": country}, "R-RIB-3"
+                )
+            )
     holder = value_after_label(
         s.text,
         [

@@ -97,17 +97,25 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     holder = value_after_label(s.text, HOLDER_LABELS)
     if holder:
         fields["holder"] = holder
-    kinds = [
-        k
-        for k, words in (
-            ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
-            ("gas", ("GAZ", "PCE")),
-            ("water", ("EAU", "M3", "ASSAINISSEMENT")),
-            ("mobile", ("MOBILE", "FORFAIT")),
-            ("internet", ("INTERNET", "BOX", "FIBRE")),
-        )
-        if s.found(*words)
-    ]
-    if kinds:
-        fields["service"] = kinds[0]
+    service = _service(s)
+    if service:
+        fields["service"] = service
     return fields, []
+
+
+#: What a bill supplies, most specific first: a box bill that mentions its mobile
+#: option is an internet bill; a mobile bill names a SIM, SMS or mobile plan.
+_SERVICES = (
+    ("internet", ("BOX", "FIBRE", "ADSL", "VDSL", "LIGNE FIXE", "INTERNET")),
+    ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
+    ("gas", ("GAZ NATUREL", "PCE", "GAZ")),
+    ("water", ("ASSAINISSEMENT", "M3", "EAU POTABLE", "EAU")),
+    ("mobile", ("MOBILE", "CARTE SIM", "SMS", "FORFAIT")),
+)
+
+
+def _service(s: Signals) -> str | None:
+    for name, words in _SERVICES:
+        if s.found(*words):
+            return name
+    return None
