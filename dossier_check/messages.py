@@ -384,7 +384,7 @@ LETTER_NOUNS: dict[str, tuple[str, str, str, str]] = {
         "votre acte de naissance", "un acte de naissance", "your birth certificate",
         "a birth certificate",
     ),
-    "rib": ("votre RIB", "un RIB", "your bank details (RIB)", "bank details (RIB)"),
+    "rib": ("votre RIB", "un RIB", "your bank details form (RIB)", "a bank details form (RIB)"),
     "utility_bill": ("votre facture", "une facture", "your bill", "a bill"),
     "lease": ("votre bail", "un bail", "your lease", "a lease"),
     "hosting_attestation": (
@@ -590,33 +590,41 @@ LETTER_ADVICE: dict[str, tuple[str, str]] = {
         "Also bring your passport.",
     ),
     "proof_old": (
-        "Si vous le pouvez, apportez un justificatif de domicile plus récent (moins de 3 mois).",
-        "If you can, bring a more recent proof of address (less than 3 months old).",
+        "Votre justificatif de domicile a plus de 3 mois : un justificatif plus récent est "
+        "préférable.",
+        "Your proof of address is over 3 months old: a more recent one is better.",
     ),
     "form_unsigned": (
         "Signez le formulaire de demande (date et signature).",
         "Sign the application form (date and signature).",
     ),
     "photo_grayscale": (
-        "Si vous le pouvez, apportez une photo d'identité en couleur.",
-        "If you can, bring a colour ID photo.",
+        "Votre photo est en noir et blanc : une photo d'identité en couleur est préférable.",
+        "Your photo is in black and white: a colour ID photo is better.",
     ),
     "photo_small": (
-        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
-        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+        "Votre photo n'a pas tout à fait le bon format : une photo faite chez un photographe ou "
+        "en cabine est préférable.",
+        "Your photo is not quite the right format: one taken by a photographer or in a photo "
+        "booth is better.",
     ),
     "photo_face_size": (
-        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
-        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+        "Votre photo n'a pas tout à fait le bon format : une photo faite chez un photographe ou "
+        "en cabine est préférable.",
+        "Your photo is not quite the right format: one taken by a photographer or in a photo "
+        "booth is better.",
     ),
     "photo_proportions": (
-        "Si vous le pouvez, apportez une photo d'identité faite chez un photographe ou en cabine.",
-        "If you can, bring an ID photo taken by a photographer or in a photo booth.",
+        "Votre photo n'a pas tout à fait le bon format : une photo faite chez un photographe ou "
+        "en cabine est préférable.",
+        "Your photo is not quite the right format: one taken by a photographer or in a photo "
+        "booth is better.",
     ),
     "iban_gb": (
-        "Si vous avez un compte dans l'Union européenne, apportez plutôt le RIB de ce compte.",
-        "If you have an account in the European Union, bring the details of that account "
-        "instead.",
+        "Votre compte est au Royaume-Uni : le RIB d'un compte dans l'Union européenne est "
+        "préférable.",
+        "Your account is in the United Kingdom: the details of an account in the European Union "
+        "are better.",
     ),
     "unreadable": (
         "Un de vos documents ne se lit pas : apportez une copie plus nette.",
@@ -666,10 +674,10 @@ LETTER_TEXT: dict[str, tuple[str, str]] = {
         "We have looked at the documents in your file. Before we send it to the Assurance "
         "Maladie, we still need:",
     ),
-    "advice": ("Si vous le pouvez, apportez aussi :", "If you can, please also bring:"),
+    "advice": ("Pour plus de sûreté :", "To be on the safe side:"),
     "advice_only": (
-        "Votre dossier peut partir, mais il serait plus sûr d'apporter aussi :",
-        "Your file can be sent, but it would be safer to also bring:",
+        "Votre dossier peut partir. Pour plus de sûreté :",
+        "Your file can be sent. To be on the safe side:",
     ),
     "complete": (
         "Votre dossier est complet : nous pouvons l'envoyer à l'Assurance Maladie. Vous n'avez "
