@@ -686,6 +686,18 @@ def id_photo(req: Requirement, ctx: Context) -> RequirementResult:
     aspect = float(f.get("aspect", 0.778))
     if faces == 1 and head >= 0.4 and abs(aspect - 0.778) > 0.778 * 0.05:
         problems.append(_find("photo_proportions", Severity.WARNING, "R-PHO-4", file=d.path))
+    if faces == 1 and float(f.get("face_center_offset", 0.0)) > 0.10:
+        problems.append(_find("photo_off_centre", Severity.WARNING, "R-PHO-3", file=d.path))
+    level, spread = f.get("background_level"), f.get("background_std")
+    if level is not None and spread is not None:
+        if float(spread) > 20:
+            problems.append(_find("photo_background", Severity.WARNING, "R-PHO-7", file=d.path))
+        elif float(level) > 242:  # L* > 95: pure white, forbidden by ANTS
+            problems.append(
+                _find("photo_background_white", Severity.WARNING, "R-PHO-7", file=d.path)
+            )
+        elif float(level) < 150:  # L* < 60: too dark
+            problems.append(_find("photo_background", Severity.WARNING, "R-PHO-7", file=d.path))
     width = int(f.get("width", 0))
     if width and width < 240:
         problems.append(

@@ -272,3 +272,31 @@ def test_matching_printed_dates_raise_nothing():
 def test_specimen_identity_document_is_refused_R_ID_9():
     found = doctypes.identify(signals("SPECIMEN\n" + POSITIVES["passport"]))
     assert "cancelled_document" in {p.code for p in found.problems}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Prénom(s): Valeria\nDate", "Valeria"),
+        ("Titulaire du compte : M. Mamadou DIOP", "M. Mamadou DIOP"),
+        ("Client\nMme Valeria CASTAÑEDA\n143 rue", "Mme Valeria CASTAÑEDA"),
+    ],
+)
+def test_value_after_label_reads_names(text, value):
+    from dossier_check.doctypes._common import value_after_label
+
+    assert value_after_label(text, ["Prénom", "Titulaire du compte", "Client"]) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titulaire du compte : Domiciliation Agence Lyon",
+        "Réf. client 31792612\nClient",
+        "Salarié : est engagé à compter",
+    ],
+)
+def test_value_after_label_refuses_labels_and_prose(text):
+    from dossier_check.doctypes._common import value_after_label
+
+    assert value_after_label(text, ["Titulaire du compte", "Client", "Salarié"]) is None

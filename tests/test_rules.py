@@ -387,3 +387,28 @@ def test_mobile_bill_counts_with_a_warning():
         ),
     )
     assert statuses(docs)[0]["proof_of_residence"] is Status.WARNING
+
+
+@pytest.mark.parametrize(
+    "extra,code",
+    [
+        ({"face_center_offset": 0.2}, "photo_off_centre"),  # R-PHO-3
+        ({"background_level": 250.0, "background_std": 2.0}, "photo_background_white"),  # R-PHO-7
+        ({"background_level": 200.0, "background_std": 45.0}, "photo_background"),
+    ],
+)
+def test_photo_framing_and_background_warn(extra, code):
+    photo = doc(
+        "photo.jpg",
+        "id_photo",
+        face_count=1,
+        width=413,
+        height=531,
+        aspect=0.778,
+        face_ratio=0.42,
+        grayscale=False,
+        **extra,
+    )
+    st, res = statuses(replace_doc(complete_dossier(), photo))
+    assert st["id_photo"] is Status.WARNING
+    assert [p.code for r in res.requirements if r.id == "id_photo" for p in r.problems] == [code]

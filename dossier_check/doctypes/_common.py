@@ -331,9 +331,9 @@ _NOT_NAMES = {
 def _name_prefix(s: str) -> str:
     """The leading words of ``s`` if they look like a person's name, else ''.
 
-    A name here is 1-5 capitalised words (civilities allowed), with at least
-    two letters of capitals somewhere, none of them a label word: "M. Mamadou
-    DIOP" passes; "Domiciliation", "est engagé à compter du" do not.
+    A name here is 1-5 capitalised words (civilities allowed), none of them a
+    label word: "M. Mamadou DIOP" and "Valeria" pass; "Domiciliation" and
+    "est engagé à compter du" do not.
     """
     tokens: list[str] = []
     for tok in s.strip(" \t:;|-/").split():
@@ -350,8 +350,6 @@ def _name_prefix(s: str) -> str:
     if any(fold(t).strip("'-") in _NOT_NAMES for t in core):
         return ""
     if not all(t[:1].isupper() for t in core):
-        return ""
-    if not any(sum(ch.isupper() for ch in t) >= 2 for t in core) and len(core) < 2:
         return ""
     return " ".join(tokens)
 

@@ -44,4 +44,6 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         "grayscale": photo.grayscale,
         "sharpness": photo.sharpness,
         "background_std": photo.background_std,
+        "background_level": photo.background_level,
+        "face_center_offset": round(photo.center_offset, 3),
     }, []

@@ -34,11 +34,20 @@ class PhotoMeasures:
     faces: tuple[Face, ...]
     grayscale: bool
     sharpness: float  # variance of an edge filter on a DETECT_SIDE copy
-    background_std: float  # grey-level spread of the border strip (0 = uniform)
+    background_std: float  # grey-level spread of the band above the head (0 = uniform)
+    background_level: float = 0.0  # mean grey level (0-255) of that band
 
     @property
     def aspect(self) -> float:
         return self.width / self.height if self.height else 0.0
+
+    @property
+    def center_offset(self) -> float:
+        """Horizontal distance of the largest face's centre from the middle, over the width."""
+        if not self.faces or not self.width:
+            return 0.0
+        face = max(self.faces, key=lambda f: f.width * f.height)
+        return abs((face.left + face.width / 2) / self.width - 0.5)
 
     @property
     def face_ratio(self) -> float:
@@ -104,8 +113,8 @@ def measure_photo(image: Image.Image) -> PhotoMeasures:
     gray = small.convert("L")
     lap = np.asarray(gray.filter(ImageFilter.FIND_EDGES), dtype=np.float64)
     g = np.asarray(gray, dtype=np.float64)
-    strip = max(2, min(g.shape) // 12)
-    border = np.concatenate([g[:strip].ravel(), g[:, :strip].ravel(), g[:, -strip:].ravel()])
+    strip = max(2, g.shape[0] // 14)
+    border = g[:strip].ravel()  # above the head: sides often hold hair and shoulders
     return PhotoMeasures(
         width=image.width,
         height=image.height,
@@ -113,4 +122,5 @@ def measure_photo(image: Image.Image) -> PhotoMeasures:
         grayscale=chroma < 4.0,
         sharpness=round(float(lap.var()), 1),
         background_std=round(float(border.std()), 1),
+        background_level=round(float(border.mean()), 1),
     )
