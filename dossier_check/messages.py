@@ -191,6 +191,48 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file} date du {date} : plus de {months} mois.",
         "{file} is dated {date}: over {months} months old.",
     ),
+    "attestation_incomplete": (
+        "{file} : l'attestation d'hébergement est incomplète ({field}) ; elle doit être "
+        "datée et signée par l'hébergeant.",
+        "{file}: the hosting attestation is incomplete ({field}); the host must date and sign it.",
+    ),
+    "attestation_not_sworn": ("{file} : la mention « sur l'honneur » manque.",
+                              "{file}: the sworn wording is missing."),
+    "attestation_no_start": ("{file} : la date de début d'hébergement (« depuis le ») manque.",
+                             "{file}: the date hosting began ('depuis le') is missing."),
+    "hosted_too_recently": (
+        "{file} : hébergé depuis le {date}, moins de {months} mois.",
+        "{file}: hosted since {date}, less than {months} months.",
+    ),
+    "attestation_dates": ("{file} : la date de début est après la date de signature.",
+                          "{file}: the start date is after the signature date."),
+    "attestation_old": ("{file} : attestation du {date}, demandez-en une récente.",
+                        "{file}: attestation dated {date}, ask for a fresh one."),
+    "holder_not_found": (
+        "{file} : le nom du titulaire n'a pas pu être lu ; vérifiez qu'il s'agit du demandeur.",
+        "{file}: the holder's name could not be read; check it is the applicant.",
+    ),
+    "cancelled_document": (
+        "{file} : document marqué SPÉCIMEN ou ANNULÉ, il n'est pas accepté.",
+        "{file}: document marked SPECIMEN or CANCELLED, it is not accepted.",
+    ),
+    "mrz_visual_mismatch": (
+        "La bande MRZ ({mrz}) et la date imprimée ({printed}) diffèrent : vérifiez la copie.",
+        "The MRZ ({mrz}) and the printed date ({printed}) differ: check the copy.",
+    ),
+    "bic_country": ("BIC {bic} d'un autre pays que l'IBAN ({country}).",
+                    "BIC {bic} is from another country than the IBAN ({country})."),
+    "mobile_bill": (
+        "{file} : facture de téléphone mobile ; certaines caisses préfèrent une facture "
+        "d'énergie, d'eau ou d'internet.",
+        "{file}: mobile phone bill; some funds prefer an energy, water or internet bill.",
+    ),
+    "photo_off_centre": ("{file} : le visage n'est pas centré.",
+                         "{file}: the face is not centred."),
+    "photo_background": ("{file} : le fond doit être uni et clair.",
+                         "{file}: the background must be plain and light."),
+    "photo_background_white": ("{file} : fond blanc, interdit : un fond gris ou bleu clair.",
+                               "{file}: white background, not allowed: use light grey or blue."),
     "host_identity_missing": (
         "Pièce d'identité de l'hébergeant ({host}) absente.",
         "The host's ({host}) identity document is missing.",
