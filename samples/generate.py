@@ -28,7 +28,14 @@ if __package__ in (None, ""):  # run as a script: make `samples` importable as a
 
 from samples import output  # noqa: E402
 from samples.people import EU, NON_EU, NON_FRENCH_CERT, Person, make_person  # noqa: E402
-from samples.specimens import BUILDERS, CONTRACT_TYPES  # noqa: E402
+from samples.specimens import (  # noqa: E402
+    BUILDERS,
+    CONTRACT_TYPES,
+    HELD_OUT_LAYOUTS,
+    build,
+    heldout_options,
+    layout_options,
+)
 from samples.specimens.civil import STYLE_NATION  # noqa: E402
 from samples.specimens.common import Ctx, Doc  # noqa: E402
 from samples.specimens.identity import PASSPORT  # noqa: E402
@@ -57,79 +64,204 @@ def _clean_dir(out_dir: str) -> None:
 
 # ------------------------------------------------------------------------------ corpus
 
+HELD_OUT_SHARE = 0.15  # of each type's files drawn from its held-out layout families
+DISTRACTOR_FACTOR = 2  # distractors per type = 2 x count_per_type
 
-def _corpus_jobs(seed: int, as_of: date, count_per_type: int | None) -> list[tuple]:
-    """(type, layout, opts, nationality) for every corpus document, in a fixed order."""
+
+def _person_nat(t: str, opts: dict, rng: random.Random, i: int, passport_nats: list[str]) -> str:
+    if t == "passport":
+        return passport_nats[i % len(passport_nats)]
+    if t == "birth_certificate" and "style" in opts:
+        return STYLE_NATION[opts["style"]]
+    if t == "residence_permit":
+        return rng.choice(NON_EU)
+    if t == "national_id":
+        return rng.choice(EU) if opts.get("variant") == "eea-td1" else rng.choice(NON_EU + EU)
+    return rng.choice(NON_EU + EU)
+
+
+def _corpus_plan(seed: int, count_per_type: int | None) -> list[dict]:
+    """Every corpus file as a job dict, in a fixed order (the order of the file names)."""
     rng = _sub(seed, "plan")
-    jobs: list[tuple] = []
+    jobs: list[dict] = []
     passport_nats = sorted(PASSPORT)
     rng.shuffle(passport_nats)
     for t in CONTRACT_TYPES:
-        layouts = list(BUILDERS[t][1])
-        n = count_per_type if count_per_type is not None else len(layouts)
-        off = rng.randrange(len(layouts)) if count_per_type is not None else 0
-        for i in range(n):
-            lay = layouts[(off + i) % len(layouts)]
-            opts: dict = {}
-            nat = rng.choice(NON_EU + EU)
-            if t == "passport":
-                opts["variant"] = lay
-                nat = passport_nats[i % len(passport_nats)]
-            elif t == "birth_certificate":
-                opts["style"] = lay
-                nat = STYLE_NATION[lay]
-                if i == 0:
-                    opts.update(apostille=True, translation=True)
-            elif t == "utility_bill":
-                opts.update(kind=lay, style="abc"[i % 3])
-            else:
-                opts["variant"] = lay
-            if t == "residence_permit":
-                nat = rng.choice(NON_EU)
-            if t == "national_id" and lay == "eea-td1":
-                nat = rng.choice(EU)
-            jobs.append((t, lay, opts, nat))
+        regular = layout_options(t)
+        held = heldout_options(t)
+        if count_per_type is None:
+            n = len(regular) + len(held)
+            n_held = len(held)
+        else:
+            n = count_per_type * (DISTRACTOR_FACTOR if t == "unknown" else 1)
+            n_held = min(len(held) and max(1, round(n * HELD_OUT_SHARE)), n)
+        off = rng.randrange(len(regular))
+        chosen = [dict(regular[(off + i) % len(regular)]) for i in range(n - n_held)]
+        chosen += [dict(held[i % len(held)]) for i in range(n_held)]
+        rng.shuffle(chosen)
+        flags = [i % 2 == 1 for i in range(n)]
+        rng.shuffle(flags)
+        for i, opts in enumerate(chosen):
+            nat = _person_nat(t, opts, rng, i, passport_nats)
+            jobs.append({"type": t, "opts": opts, "nat": nat, "damaged": flags[i]})
+    # a multi-page birth certificate with apostille and translation, as an image PDF
+    for j in jobs:
+        if j["type"] == "birth_certificate" and "style" in j["opts"]:
+            j["opts"].update(apostille=True, translation=True)
+            j["form"] = "pdf_image"
+            break
     # a few unfit documents the checker must flag
-    jobs.append(("passport", "classic", {"variant": "classic", "expired": True}, "MAR"))
+    jobs.append({"type": "passport", "opts": {"variant": "classic", "expired": True}, "nat": "MAR"})
     jobs.append(
-        ("residence_permit", "titre-card", {"variant": "titre-card", "expired": True}, "SEN")
+        {
+            "type": "residence_permit",
+            "opts": {"variant": "titre-card", "expired": True},
+            "nat": "SEN",
+        }
     )
-    jobs.append(("residence_permit", "vls-ts", {"variant": "vls-ts", "a_solliciter": True}, "TUN"))
+    jobs.append(
+        {
+            "type": "residence_permit",
+            "opts": {"variant": "vls-ts", "a_solliciter": True},
+            "nat": "TUN",
+        }
+    )
+    for j in jobs[-3:]:
+        j["damaged"] = rng.random() < 0.5
+    # forms every corpus must contain at least once
+    first = {}
+    for j in jobs:
+        first.setdefault((j["type"], j["opts"].get("variant")), j)
+    if ("lease", "contract") in first:
+        first[("lease", "contract")]["form"] = "tiff"
+    if ("id_photo", "standard") in first:
+        first[("id_photo", "standard")]["form"] = "heic"
+    if ("rib", "fr-classic") in first:
+        first[("rib", "fr-classic")].update(form="pdf_text", damaged=False)
+    # several documents scanned into one PDF (CONTRACT: several_documents, parts)
+    n_bundles = 2 if count_per_type is None else max(2, count_per_type // 8)
+    bundle_types = [
+        "passport",
+        "residence_permit",
+        "birth_certificate",
+        "rib",
+        "utility_bill",
+        "lease",
+        "hosting_attestation",
+        "payslip",
+        "employment_contract",
+        "application_form",
+        "insurance_certificate",
+    ]
+    for b in range(n_bundles):
+        kinds = rng.sample(bundle_types, rng.choice([2, 2, 3]))
+        nat = rng.choice(NON_EU)
+        parts = []
+        for t in kinds:
+            opts = dict(rng.choice(layout_options(t)))
+            if t == "birth_certificate":
+                nat_b = STYLE_NATION[opts["style"]]
+                opts.setdefault("apostille", False)
+            else:
+                nat_b = nat
+            parts.append({"type": t, "opts": opts, "nat": nat_b})
+        jobs.append({"type": "bundle", "parts": parts, "damaged": b % 2 == 1})
+    # the same document twice: a second scan of an earlier file
+    n_dup = 1 if count_per_type is None else max(1, count_per_type // 10)
+    singles = [k for k, j in enumerate(jobs) if j["type"] not in ("bundle", "unknown")]
+    for src in sorted(rng.sample(singles, n_dup)):
+        jobs.append({**jobs[src], "duplicate_of": src, "damaged": not jobs[src]["damaged"]})
+        jobs[-1].pop("form", None)
     return jobs
 
 
+def _build_doc(seed: int, k: int, t: str, opts: dict, nat: str, as_of: date) -> Doc:
+    rng = _sub(seed, f"doc{k}")
+    person = make_person(rng, nat, as_of)
+    return build(t, Ctx(rng, as_of, person, dict(opts)))
+
+
+def _run_job(args: tuple) -> dict:
+    """Build and write one corpus file under a temporary name (runs in a worker)."""
+    seed, k, job, out_dir, as_of = args
+    erng = _sub(seed, f"emit{k}")
+    tmp = f"_tmp{k:05d}"
+    if job["type"] == "bundle":
+        docs = [_bundle_part(seed, k, i, p, as_of) for i, p in enumerate(job["parts"])]
+        pages, parts = [], []
+        for d in docs:
+            pp = d.pages
+            if d.medium in ("card", "booklet"):
+                pp = output.compose(d, erng, "a4")
+            parts.append(
+                {
+                    "pages": list(range(len(pages) + 1, len(pages) + len(pp) + 1)),
+                    "type": d.type,
+                    "layout": d.layout,
+                    "held_out": d.layout in HELD_OUT_LAYOUTS,
+                    "fields": d.fields,
+                }
+            )
+            pages += pp
+        bundle = Doc(docs[0].type, "bundle", pages, docs[0].fields, "paper", lang=docs[0].lang)
+        entry = output.emit_corpus(
+            bundle, out_dir, tmp, erng, as_of, damaged=job["damaged"], form="pdf_image"
+        )
+        entry["parts"] = parts
+        entry["held_out"] = any(p["held_out"] for p in parts)
+        return entry
+    src = job.get("duplicate_of", k)
+    doc = _build_doc(seed, src, job["type"], job["opts"], job["nat"], as_of)
+    entry = output.emit_corpus(
+        doc, out_dir, tmp, erng, as_of, damaged=job["damaged"], form=job.get("form")
+    )
+    entry["held_out"] = doc.layout in HELD_OUT_LAYOUTS
+    return entry
+
+
+def _bundle_part(seed: int, k: int, i: int, part: dict, as_of: date) -> Doc:
+    rng = _sub(seed, f"doc{k}:{i}")
+    person = make_person(_sub(seed, f"bundle-person{k}"), part["nat"], as_of)
+    return build(part["type"], Ctx(rng, as_of, person, dict(part["opts"])))
+
+
 def generate_corpus(
-    seed: int, out_dir: str, as_of: date = DEFAULT_AS_OF, count_per_type: int | None = None
+    seed: int,
+    out_dir: str,
+    as_of: date = DEFAULT_AS_OF,
+    count_per_type: int | None = None,
+    jobs: int | None = None,
 ) -> dict:
-    """One file per layout of every contract type (or `count_per_type` files per type,
-    cycling through the layouts), plus a few expired/unfit ones; writes manifest.json."""
+    """A labelled corpus in out_dir (emptied first) with manifest.json.
+
+    count_per_type=None: one file per layout (held-out ones included) of every type.
+    count_per_type=K: K files per contract type (about 15 % from held-out layouts) and 2K
+    distractors, plus a few expired/unfit documents, multi-document PDFs and re-scanned
+    duplicates: K=30 gives about 460 files. Half the files of each type are damaged.
+    `jobs` worker processes (default: 1, in this process); the output does not depend
+    on it."""
     _clean_dir(out_dir)
-    jobs = _corpus_jobs(seed, as_of, count_per_type)
+    plan = _corpus_plan(seed, count_per_type)
+    args = [(seed, k, job, out_dir, as_of) for k, job in enumerate(plan)]
+    if jobs and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            entries = list(pool.map(_run_job, args, chunksize=2))
+    else:
+        entries = [_run_job(a) for a in args]
     namer = output.Namer(_sub(seed, "names"), as_of)
     files = []
-    forced = {"tiff": False, "heic": False, "pdf_apostille": False}
-    for k, (t, _lay, opts, nat) in enumerate(jobs):
-        rng = _sub(seed, f"doc{k}")
-        person = make_person(rng, nat, as_of)
-        doc: Doc = BUILDERS[t][0](Ctx(rng, as_of, person, dict(opts)))
-        kw: dict = {"severity": "rough" if rng.random() < 0.25 else "mild"}
-        multi = len(doc.pages) > 1 and doc.medium not in ("card", "booklet")
-        if (
-            t == "birth_certificate"
-            and doc.fields.get("has_apostille")
-            and not forced["pdf_apostille"]
-        ):
-            kw["form"] = "pdf_image"
-            forced["pdf_apostille"] = True
-        elif multi and not forced["tiff"]:
-            kw["form"] = "tiff"
-            forced["tiff"] = True
-        elif t == "id_photo" and not forced["heic"]:
-            kw["form"] = "heic"
-            forced["heic"] = True
-        entry = output.emit(doc, out_dir, namer, rng, as_of, **kw)
-        entry = {"id": f"{t}-{k:03d}", **entry}
-        files.append(entry)
+    for k, (job, entry) in enumerate(zip(plan, entries, strict=True)):
+        hint = entry.pop("_name")
+        name = namer.name(hint["form"], phone=hint["phone"])
+        os.replace(os.path.join(out_dir, entry["path"]), os.path.join(out_dir, name))
+        entry["path"] = name
+        kind = job["type"] if job["type"] != "bundle" else "bundle"
+        out = {"id": f"{kind}-{k:03d}", **entry}
+        if "duplicate_of" in job:
+            out["duplicate_of"] = f"{plan[job['duplicate_of']]['type']}-{job['duplicate_of']:03d}"
+        files.append(_order(out))
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "kind": "corpus",
@@ -138,10 +270,53 @@ def generate_corpus(
         "as_of": as_of.isoformat(),
         "count_per_type": count_per_type,
         "synthetic": True,
+        "held_out_layouts": sorted(HELD_OUT_LAYOUTS),
+        "counts": _counts(files),
         "files": files,
     }
     _write_manifest(manifest, os.path.join(out_dir, "manifest.json"))
     return manifest
+
+
+_KEY_ORDER = (
+    "id",
+    "path",
+    "expected_type",
+    "layout",
+    "held_out",
+    "medium",
+    "lang",
+    "form",
+    "mime",
+    "pages",
+    "dpi",
+    "composition",
+    "pixels",
+    "damaged",
+    "damage",
+    "duplicate_of",
+    "parts",
+    "fields",
+)
+
+
+def _order(entry: dict) -> dict:
+    return {k: entry[k] for k in _KEY_ORDER if k in entry} | {
+        k: v for k, v in entry.items() if k not in _KEY_ORDER
+    }
+
+
+def _counts(files: list[dict]) -> dict:
+    by_type: dict[str, int] = {}
+    for f in files:
+        by_type[f["expected_type"]] = by_type.get(f["expected_type"], 0) + 1
+    return {
+        "files": len(files),
+        "by_type": dict(sorted(by_type.items())),
+        "held_out": sum(1 for f in files if f["held_out"]),
+        "damaged": sum(1 for f in files if f["damaged"]),
+        "distractors": by_type.get("unknown", 0),
+    }
 
 
 # ----------------------------------------------------------------------------- dossiers
@@ -323,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         help="files per document type (default: one per layout)",
     )
     ap.add_argument("--as-of", type=date.fromisoformat, default=DEFAULT_AS_OF)
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes for --out")
     ap.add_argument("--dossier", help="write one dossier folder here (manifest beside it)")
     ap.add_argument("--scenario", choices=SCENARIOS, default="complete")
     ap.add_argument(
@@ -334,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.out or args.dossier or args.dossiers):
         ap.error("give --out, --dossier or --dossiers")
     if args.out:
-        m = generate_corpus(args.seed, args.out, args.as_of, args.count_per_type)
+        m = generate_corpus(args.seed, args.out, args.as_of, args.count_per_type, args.jobs)
         print(f"{len(m['files'])} files in {args.out}")
     if args.dossier:
         m = generate_dossier(args.seed, args.dossier, args.as_of, args.scenario)

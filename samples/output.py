@@ -339,3 +339,174 @@ def emit(
         fields=doc.fields,
     )
     return entry
+
+
+# ----------------------------------------------------------------------- corpus writer
+
+_CLEAN_WEIGHTS = {
+    "digital": {"pdf_text": 60, "pdf_image": 18, "jpeg": 12, "png": 10},
+    "paper": {"pdf_image": 45, "jpeg": 30, "png": 15, "tiff": 10},
+    "card": {"jpeg": 40, "pdf_image": 40, "png": 15, "tiff": 5},
+    "booklet": {"jpeg": 40, "pdf_image": 40, "png": 15, "tiff": 5},
+}
+_DAMAGED_WEIGHTS = {
+    "digital": {"jpeg": 40, "heic": 8, "pdf_image": 37, "png": 10, "tiff": 5},
+    "paper": {"jpeg": 40, "heic": 10, "pdf_image": 35, "png": 10, "tiff": 5},
+    "card": {"jpeg": 45, "heic": 10, "pdf_image": 35, "png": 10},
+    "booklet": {"jpeg": 45, "heic": 10, "pdf_image": 35, "png": 10},
+}
+
+
+def _pick(rng: random.Random, weights: dict[str, int], allowed=None) -> str:
+    keys = sorted(k for k in weights if allowed is None or k in allowed)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def emit_corpus(
+    doc: Doc,
+    out_dir: str,
+    tmp_name: str,
+    rng: random.Random,
+    as_of: date,
+    *,
+    damaged: bool,
+    form: str | None = None,
+    composition: str | None = None,
+) -> dict:
+    """Write `doc` as out_dir/tmp_name.<ext> under the clean or damaged profile and return
+    its manifest entry. The caller renames the file (entry["_name"] says how)."""
+    entry: dict = {
+        "expected_type": doc.type,
+        "layout": doc.layout,
+        "medium": doc.medium,
+        "lang": doc.lang,
+    }
+    steps: list[dict] = []
+    phone = False
+    if doc.medium == "screen":
+        form = form or rng.choice(["png", "png", "png", "jpeg"])
+        pg = doc.pages[0]
+        px_w = doc.fields.get("screen_px", [1080, 2340])[0]
+        img = render_raster(pg, px_w / (pg.w / 25.4))
+        images = [img]
+        dpi = None
+        quality = rng.randint(80, 92)
+        entry["pixels"] = list(img.size)
+    elif doc.medium == "photo":
+        form = form or _pick(rng, {"jpeg": 70, "png": 15, "heic": 15})
+        img = doc.image.convert("RGB")
+        if damaged:
+            if rng.random() < 0.5:
+                steps.append({"kind": "blur", "radius": round(rng.uniform(0.8, 1.6), 2)})
+            else:
+                steps.append(
+                    {
+                        "kind": "rotate",
+                        "degrees": rng.choice([90, 270, 180]),
+                        "direction": "counterclockwise",
+                    }
+                )
+            if rng.random() < 0.5:
+                steps.append({"kind": "noise", "sigma": round(rng.uniform(2, 5), 1)})
+            img = damage.apply_corpus(img, steps, rng)
+        images = [img]
+        dpi = 300
+        quality = rng.randint(45, 70) if damaged else rng.randint(78, 92)
+        phone = True
+        entry["pixels"] = list(img.size)
+    else:
+        pages = doc.pages
+        if doc.medium in ("card", "booklet"):
+            composition = composition or rng.choice(
+                ["a4", "crop", "crop"] + (["pages"] if len(doc.pages) > 1 else [])
+            )
+            pages = compose(doc, rng, composition)
+            entry["composition"] = composition
+        multi = len(pages) > 1
+        if form is None:
+            table = _DAMAGED_WEIGHTS if damaged else _CLEAN_WEIGHTS
+            allowed = MULTI_PAGE_FORMS if multi else None
+            form = _pick(rng, table[doc.medium], allowed)
+        if multi and form not in MULTI_PAGE_FORMS:
+            raise ValueError(f"{doc.layout}: {len(pages)} pages cannot be a {form}")
+        if form == "pdf_text":
+            path = os.path.join(out_dir, tmp_name + ".pdf")
+            render_pdf(pages, path, _when(as_of))
+            entry.update(
+                path=os.path.relpath(path, out_dir).replace(os.sep, "/"),
+                form=form,
+                mime=MIME[form],
+                pages=len(pages),
+                dpi=None,
+                damage=[],
+                damaged=False,
+                fields=doc.fields,
+                _name={"form": form, "phone": False},
+            )
+            return entry
+        # a phone photo needs a camera form; a scanner app may put phone photos in a PDF
+        camera = form in ("jpeg", "heic") or (form == "pdf_image" and rng.random() < 0.3)
+        plan_form = "jpeg" if camera else form
+        steps, dpi, band = damage.plan_corpus(rng, doc.medium, plan_form, damaged)
+        phone = any(s["kind"] == "phone_capture" for s in steps)
+        if form == "png":  # PNG scans are clean exports: noise only bloats them
+            steps = [st for st in steps if st["kind"] != "noise"]
+        quality = rng.randint(35, 55) if band == "poor" else rng.randint(70, 90)
+        images = []
+        eff = dpi
+        for pg in pages:
+            raster = render_raster(pg, dpi)
+            eff = damage.effective_dpi(steps, dpi, raster.size)
+            images.append(damage.apply_corpus(raster, steps, rng))
+        dpi = eff
+    ext = {
+        "jpeg": ".jpg",
+        "png": ".png",
+        "pdf_image": ".pdf",
+        "tiff": ".tif",
+        "heic": ".heic",
+    }[form]
+    path = os.path.join(out_dir, tmp_name + ext)
+    exif_turn = None
+    if form == "jpeg" and phone and rng.random() < 0.3 and images[0].width > 0:
+        # the camera stored the pixels sideways and says so in EXIF (displayed upright)
+        exif_turn = rng.choice([6, 8])
+    if exif_turn:
+        _write_with_exif_orientation(images[0], path, exif_turn, quality, dpi or 72)
+        steps = [*steps, {"kind": "exif_orientation", "value": exif_turn}]
+    else:
+        write_images(images, form, path, dpi or 72, quality, as_of)
+    if form in ("jpeg", "pdf_image", "tiff", "heic"):
+        steps = [
+            *steps,
+            {
+                "kind": "compression",
+                "codec": "jpeg" if form != "heic" else "hevc",
+                "quality": quality,
+            },
+        ]
+    entry.update(
+        path=os.path.relpath(path, out_dir).replace(os.sep, "/"),
+        form=form,
+        mime=MIME[form],
+        pages=len(images),
+        dpi=dpi,
+        damage=steps,
+        damaged=damage.is_damaged(steps, dpi),
+        fields=doc.fields,
+        _name={"form": form, "phone": bool(phone)},
+    )
+    return entry
+
+
+def _write_with_exif_orientation(
+    upright: Image.Image, path: str, value: int, quality: int, dpi: int
+) -> None:
+    """Store the pixels turned and tag EXIF Orientation so viewers show them upright:
+    6 = the stored image must be turned 90° clockwise to display, 8 = counter-clockwise."""
+    stored = upright.transpose(
+        Image.Transpose.ROTATE_90 if value == 6 else Image.Transpose.ROTATE_270
+    )
+    exif = Image.Exif()
+    exif[0x0112] = value
+    stored.save(path, "JPEG", quality=quality, dpi=(dpi, dpi), exif=exif.tobytes())

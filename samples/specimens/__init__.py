@@ -1,8 +1,12 @@
 """One builder per contract document type, each with several layouts.
 
 `BUILDERS[type_id]` is `(build(ctx) -> Doc, [layout option values])`; the option is passed
-as `ctx.opts["variant"]` (or `style` for birth certificates). Adding a layout = adding a
-branch in the family module and its name in the list here.
+as `ctx.opts["variant"]` (or `style` for birth certificates, `kind` for bills). Adding a
+layout = adding a branch in the family module and its name in the list here.
+
+`layout_options(type_id)` lists the option dicts the corpus cycles through;
+`heldout_options(type_id)` the held-out ones, whose builders live in `heldout.py` (a module
+the classifier's authors do not read). `build(type_id, ctx)` dispatches to either.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from samples.specimens import (
     civil,
     cpam,
     distractors,
+    heldout,
     housing,
     identity,
     permits,
     work,
 )
+from samples.specimens.common import Ctx, Doc
 
 BUILDERS = {
     "passport": (identity.passport, identity.PASSPORT_LAYOUTS),
@@ -37,3 +43,25 @@ BUILDERS = {
 }
 
 CONTRACT_TYPES = list(BUILDERS)
+HELD_OUT_LAYOUTS: frozenset[str] = frozenset(heldout.HELD_OUT_LAYOUTS)
+
+
+def layout_options(type_id: str) -> list[dict]:
+    """The regular (not held-out) layout options of a type, as builder option dicts."""
+    values = BUILDERS[type_id][1]
+    if type_id == "birth_certificate":
+        return [{"style": v} for v in values]
+    if type_id == "utility_bill":
+        return [{"kind": k, "style": s} for k in values for s in bills.BILL_STYLES]
+    return [{"variant": v} for v in values]
+
+
+def heldout_options(type_id: str) -> list[dict]:
+    return [{"variant": v} for v in heldout.LAYOUTS.get(type_id, [])]
+
+
+def build(type_id: str, ctx: Ctx) -> Doc:
+    variant = ctx.opts.get("variant") or ""
+    if variant in heldout.LAYOUTS.get(type_id, ()):
+        return heldout.build(type_id, ctx)
+    return BUILDERS[type_id][0](ctx)

@@ -316,3 +316,4 @@ def _lines(rng, kind, start, end, span):
 
 
 BILL_KINDS = sorted(ISSUERS)
+BILL_STYLES = ["a", "b", "c"]
