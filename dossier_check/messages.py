@@ -708,6 +708,7 @@ LETTER_TEXT: dict[str, tuple[str, str]] = {
     "subject_carte-vitale": ("Votre demande de carte Vitale", "Your carte Vitale application"),
     "subject": ("Votre demande", "Your application"),
     "dated": ("Le {date}", "{date}"),
+    "reference": ("Dossier : {name}", "File: {name}"),
     "for": ("Pour : {name}", "For: {name}"),
     "greeting": ("Madame, Monsieur,", "Dear Sir or Madam,"),
     "intro": (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from dossier_check import messages as m
@@ -33,6 +34,7 @@ class Letter:
     """One applicant's letter: what must be brought or fixed, what would be safer."""
 
     lang: str
+    reference: str  # the dossier's folder name, so a volunteer can match letter and client
     dated: str  # the as-of date, long form
     subject: str
     name: str | None
@@ -87,8 +89,9 @@ def build_letter(r: DossierReport, lang: str = "fr") -> Letter:
     subject_key = f"subject_{r.profile}"
     subject = letter_text(subject_key if subject_key in m.LETTER_TEXT else "subject", lang)
     dated = letter_text("dated", lang, date=long_date(r.as_of, lang))
+    reference = letter_text("reference", lang, name=PurePath(r.dossier).name or r.dossier)
     if r.error is not None:
-        return Letter(lang, dated, subject, None, (), (), failed=True)
+        return Letter(lang, reference, dated, subject, None, (), (), failed=True)
     to_fix: list[str] = []
     advice: list[str] = []
     for q in r.requirements:
@@ -112,7 +115,7 @@ def build_letter(r: DossierReport, lang: str = "fr") -> Letter:
                 advice.append(s)
     to_fix = list(dict.fromkeys(to_fix))  # same sentence once, first place kept
     advice = [a for a in dict.fromkeys(advice) if a not in to_fix]
-    return Letter(lang, dated, subject, applicant_name(r), tuple(to_fix), tuple(advice))
+    return Letter(lang, reference, dated, subject, applicant_name(r), tuple(to_fix), tuple(advice))
 
 
 def render_letters(reports: Sequence[DossierReport], lang: str = "fr") -> str:
