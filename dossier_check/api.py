@@ -182,7 +182,13 @@ def check_dossier(
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder", hint="give the folder that holds the scans")
     profile = load(options.profile)
-    files, ignored = walk(folder)
+    try:
+        files, ignored = walk(folder)
+    except OSError as exc:  # the folder itself: nothing of it can be checked
+        raise UsageError(
+            f"{folder}: cannot read this folder ({exc.strerror or exc})",
+            hint="check that you may open it (permissions)",
+        ) from None
     documents = mark_duplicates(_analyse_many(files, options, progress, pool))
     counted = [d for d in documents if not is_duplicate(d)]  # the same document counts once
     result = evaluate(profile, counted, options.as_of, options.situations)

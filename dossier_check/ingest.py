@@ -950,14 +950,16 @@ def _pixel_guard(limits: Limits) -> Iterator[None]:
     """Pillow's decompression-bomb guard set to ``limits.max_pixels`` for a block.
 
     Pillow warns past the limit and raises past twice it; we check sizes
-    ourselves, so the warning is silenced. Pillow's setting is global: the
-    previous value is restored on exit (not thread-safe; we use processes).
+    ourselves, so the warning is silenced, and so are its warnings about
+    damaged files ("Corrupt EXIF data"): the library prints nothing. Pillow's
+    setting is global: the previous value is restored on exit (not
+    thread-safe; we use processes).
     """
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")
             yield
     finally:
         Image.MAX_IMAGE_PIXELS = previous

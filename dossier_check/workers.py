@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -66,10 +67,19 @@ def _kill_own_group(signum: int, frame: FrameType | None) -> None:
     os.killpg(os.getpgid(0), signal.SIGKILL)
 
 
-def _init_worker(memory_mib: int) -> None:
-    """Runs first in every worker: own process group, die with the parent, memory cap."""
+def _init_worker(memory_mib: int, quiet: bool) -> None:
+    """Runs first in every worker: own process group, die with the parent, memory
+    cap, and (``quiet``) stderr to /dev/null: C libraries such as libtiff print
+    their complaints about a damaged file there, and the library prints nothing
+    (a worker that fails is reported as a finding instead)."""
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
+    if quiet:
+        faulthandler.disable()  # a crash is reported as worker_crashed, not a dump
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)
+            os.close(devnull)
     signal.signal(signal.SIGTERM, _kill_own_group)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
@@ -102,10 +112,13 @@ class WorkerPool:
     use, so an empty dossier forks nothing.
     """
 
-    def __init__(self, jobs: int, timeout: float | None, memory_mib: int = 0) -> None:
+    def __init__(
+        self, jobs: int, timeout: float | None, memory_mib: int = 0, quiet: bool = True
+    ) -> None:
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
         self.memory_mib = memory_mib
+        self.quiet = quiet
         self._pool: ProcessPool | None = None
 
     def __enter__(self) -> WorkerPool:
@@ -135,7 +148,7 @@ class WorkerPool:
             self._pool = ProcessPool(
                 max_workers=self.jobs,
                 initializer=_init_worker,
-                initargs=(self.memory_mib,),
+                initargs=(self.memory_mib, self.quiet),
                 context=_mp_context(),
             )
         return self._pool

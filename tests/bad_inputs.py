@@ -230,8 +230,8 @@ _FILES: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("encrypted_owner_only", "encrypted_owner_only.pdf", lambda: encrypted_pdf_bytes(""), ""),
     ("broken_xref", "broken_xref.pdf", broken_xref_pdf, ""),
     ("pdf_500_pages", "pages_500.pdf", lambda: text_pdf_bytes(500), "too_many_pages"),
-    ("looping_pdf", "loop.pdf", looping_pdf, "*"),
-    ("nested_pdf", "nested.pdf", nested_pdf, "*"),
+    ("looping_pdf", "loop.pdf", looping_pdf, "corrupt_file"),
+    ("nested_pdf", "nested.pdf", nested_pdf, "corrupt_file"),
     ("zero_bytes", "zero.pdf", lambda: b"", "empty_file"),
     ("jpeg_named_pdf", "jpeg_named.pdf", lambda: image_bytes(scan_image(), "JPEG"),
      "mime_mismatch"),
@@ -272,7 +272,8 @@ def make_corpus(dossier: Path, outside: Path | None = None) -> list[Case]:
         path = dossier / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(make())
-        cases.append(Case(name, rel, expect, needs_non_root=name == "mode_000"))
+        shown = rel.replace("\n", "\\n")  # how the report shows the name (ingest.display_name)
+        cases.append(Case(name, shown, expect, needs_non_root=name == "mode_000"))
     (dossier / "locked.pdf").chmod(0o000)
 
     try:  # a filesystem that stores raw bytes takes it (ext4, tmpfs); macOS refuses
