@@ -42,6 +42,13 @@ FORMATS = ("text", "json")
 CHECK_FORMATS = ("text", "json", "junit", "html", "letter")
 #: Formats that print to PDF when --output ends in .pdf.
 PDF_FORMATS = ("html", "letter")
+FORMAT_HELP = {
+    CHECK_FORMATS: "text (default; a summary table ends a batch), json (CONTRACT.md), junit "
+    "(a test suite per dossier, a test case per requirement), html (one self-contained page; "
+    "a batch is one page too: an index linking a section per client), letter (what the "
+    "applicant must bring or fix, one page per client). html and letter print to PDF when "
+    "--output ends in .pdf",
+}
 
 
 def _as_of(value: str) -> date:
@@ -72,7 +79,7 @@ def default_lang() -> str:
 
 
 def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
-    p.add_argument("--format", choices=formats, default="text")
+    p.add_argument("--format", choices=formats, default="text", help=FORMAT_HELP.get(formats))
     pdf = " (a .pdf name prints html and letter to PDF)" if "letter" in formats else ""
     p.add_argument("--output", type=Path, help=f"write the report to FILE instead of stdout{pdf}")
     p.add_argument(

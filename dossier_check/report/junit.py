@@ -54,8 +54,8 @@ def _suite(r: DossierReport, lang: str, show: bool) -> ET.Element:
     notes = [f"i {p['message']}" for p in data.get("problems", [])]
     if files or notes:
         ET.SubElement(suite, "system-out").text = "\n".join(notes + files)
-    for key, value in counts.items():
-        suite.set(key, str(value))
+    for key, count in counts.items():
+        suite.set(key, str(count))
     return suite
 
 
@@ -84,8 +84,8 @@ def render_batch(reports: Sequence[DossierReport], lang: str = "fr", show: bool 
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
+    for key, total in totals.items():
+        root.set(key, str(total))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
