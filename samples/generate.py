@@ -27,7 +27,15 @@ if __package__ in (None, ""):  # run as a script: make `samples` importable as a
     sys.path.insert(0, os.path.dirname(_here))
 
 from samples import output  # noqa: E402
-from samples.people import EU, NON_EU, NON_FRENCH_CERT, Person, make_person  # noqa: E402
+from samples.people import (  # noqa: E402
+    EU,
+    EU_MORE,
+    NON_EU,
+    NON_EU_MORE,
+    NON_FRENCH_CERT,
+    Person,
+    make_person,
+)
 from samples.specimens import (  # noqa: E402
     BUILDERS,
     CONTRACT_TYPES,
@@ -74,10 +82,12 @@ def _person_nat(t: str, opts: dict, rng: random.Random, i: int, passport_nats: l
     if t == "birth_certificate" and "style" in opts:
         return STYLE_NATION[opts["style"]]
     if t == "residence_permit":
-        return rng.choice(NON_EU)
+        return rng.choice(NON_EU + NON_EU_MORE)
     if t == "national_id":
-        return rng.choice(EU) if opts.get("variant") == "eea-td1" else rng.choice(NON_EU + EU)
-    return rng.choice(NON_EU + EU)
+        if opts.get("variant") == "eea-td1":
+            return rng.choice(EU + EU_MORE)
+        return rng.choice(NON_EU + EU)
+    return rng.choice(NON_EU + NON_EU_MORE + EU + EU_MORE)
 
 
 def _corpus_plan(seed: int, count_per_type: int | None) -> list[dict]:

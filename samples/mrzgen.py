@@ -27,6 +27,7 @@ _SPECIAL = {
     "Þ": "TH",
     "Ð": "D",
     "Ł": "L",
+    "Đ": "D",
 }
 
 
@@ -52,7 +53,7 @@ def transliterate(name: str, german: bool = False) -> str:
         if german and ch in _SPECIAL:
             out.append(_SPECIAL[ch])
             continue
-        if ch in ("ß", "Æ", "Ø", "Œ", "Þ", "Ð", "Ł"):
+        if ch in ("ß", "Æ", "Ø", "Œ", "Þ", "Ð", "Ł", "Đ"):
             out.append(_SPECIAL[ch])
             continue
         base = unicodedata.normalize("NFD", ch)[0]

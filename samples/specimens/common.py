@@ -170,7 +170,7 @@ def logo(
     """A simple issuer logo: a geometric mark and the name."""
     tw = text_width(name, family, size, "bold")
     h = size * PT * 1.8
-    p = Page(tw + h + 3, h, bg=None)
+    p = Page(tw + h + 5, h, bg=None)
     kind = rng.randint(0, 3)
     if kind == 0:
         p.ellipse(0, 0, h, h, None, color)

@@ -9,7 +9,7 @@ from PIL import Image, ImageFilter
 
 from samples.canvas import Page
 from samples.people import digits, fmt_date, make_person, money
-from samples.specimens import faces
+from samples.specimens import faces, misc
 from samples.specimens.common import Ctx, Doc, body_font, fit_size, logo, put_signature
 
 
@@ -22,6 +22,7 @@ def unknown(ctx: Ctx) -> Doc:
         "tax-notice": _tax,
         "school-certificate": _school,
         "object-photo": _object,
+        **misc.MISC_BUILDERS,
     }[variant](ctx)
 
 
@@ -234,48 +235,128 @@ DISTRACTOR_LAYOUTS = [
     "tax-notice",
     "school-certificate",
     "object-photo",
+    *misc.MISC_BUILDERS,
 ]
 
 
 # ------------------------------------------------------------------------------ id photo
+
+ID_SIZES = [(413, 531), (531, 683), (600, 771), (709, 912), (827, 1063), (354, 455)]
+
+
+def _with_faces(rng, make, want, tries: int = 6):
+    """make(look_seed) until the detector count satisfies want(n): keeps `faces` honest."""
+    img = None
+    for _ in range(tries):
+        img = make()
+        if want(faces.count_faces(img)):
+            return img
+    return img
 
 
 def id_photo(ctx: Ctx) -> Doc:
     rng = ctx.rng
     variant = ctx.opts.get("variant") or rng.choice(["standard", "gray", "loose", "blue"])
     fields: dict = {"faces": 1}
+    looks: list[dict] = []
+
+    def one(**kw):
+        def make():
+            look = faces.random_look(rng, faces.pick_face(rng))
+            looks[:] = [look]
+            return faces.portrait(rng, look=look, **kw)
+
+        return _with_faces(rng, make, lambda n: n == 1)
+
+    w, h = rng.choice(ID_SIZES)
     if variant == "standard":
-        img = faces.portrait(
-            rng,
+        img = one(
             face_ratio=rng.uniform(0.80, 0.86),
-            out_h=rng.choice([531, 600, 709]),
-            background=rng.choice([(214, 222, 230), (222, 224, 226), (205, 218, 232)]),
+            out_h=h,
+            background=rng.choice(faces.BACKGROUNDS),
         )
         fields.update(fit=True, grayscale=False)
     elif variant == "gray":
-        img = faces.portrait(rng, face_ratio=0.82, out_h=531, gray=True, background=(215, 215, 215))
+        img = one(face_ratio=rng.uniform(0.8, 0.85), out_h=h, gray=True, background=(215, 215, 215))
         fields.update(fit=False, grayscale=True, problem="grayscale")
     elif variant == "loose":
-        img = faces.portrait(
-            rng, face_ratio=rng.uniform(0.5, 0.58), shift=rng.uniform(-0.1, 0.1), out_h=600
-        )
+        img = one(face_ratio=rng.uniform(0.5, 0.58), shift=rng.uniform(-0.1, 0.1), out_h=h)
         fields.update(fit=False, grayscale=False, problem="face too small / off centre")
     elif variant == "blue":
-        img = faces.portrait(rng, face_ratio=0.83, out_h=709, background=(196, 214, 236))
+        img = one(face_ratio=rng.uniform(0.81, 0.85), out_h=h, background=(196, 214, 236))
         fields.update(fit=True, grayscale=False)
+    elif variant == "white-bg":
+        img = one(face_ratio=rng.uniform(0.8, 0.85), out_h=h, background=(252, 252, 252))
+        fields.update(fit=False, grayscale=False, problem="white background")
+    elif variant == "small":
+        img = one(face_ratio=rng.uniform(0.8, 0.85), out_h=rng.choice([231, 257, 280]))
+        fields.update(fit=False, grayscale=False, problem="far too small (pixels)")
+    elif variant == "selfie":
+        img = _with_faces(rng, lambda: _selfie(rng), lambda n: n == 1)
+        fields.update(fit=False, grayscale=False, problem="selfie: background, framing")
     elif variant == "two-faces":
-        img = faces.two_faces(rng)
+        img = _with_faces(rng, lambda: faces.two_faces(rng, out_h=h), lambda n: n == 2)
         fields.update(faces=2, fit=False, problem="several faces")
+    elif variant == "group":
+        n = rng.choice([3, 4])
+        img = _with_faces(rng, lambda: faces.group(rng, n), lambda k: k >= 2)
+        fields.update(faces=n, fit=False, problem="several faces (group photo)")
+    elif variant == "booth-sheet":
+        img = _with_faces(rng, lambda: _booth_sheet(rng), lambda k: k >= 2)
+        fields.update(faces=4, fit=False, problem="photo-booth sheet: four copies of one face")
     elif variant == "scene":
-        img = faces.scene(rng)
+        img = _with_faces(rng, lambda: faces.scene(rng), lambda k: k >= 1)
         fields.update(fit=False, problem="face in a larger scene")
     else:
         raise ValueError(variant)
     if variant in ("standard", "blue", "gray") and rng.random() < 0.3:
         img = img.filter(ImageFilter.UnsharpMask(1, 40, 2))
+    if looks:
+        f = looks[0].get("face")
+        fields["face_source"] = "astronaut" if f is None else f"lfw:{f}"
     fields["pixels"] = list(img.size)
     return Doc("id_photo", f"id_photo/{variant}", [], fields, "photo", image=img)
 
 
-PHOTO_LAYOUTS = ["standard", "gray", "loose", "blue", "two-faces", "scene"]
+def _selfie(rng) -> Image.Image:
+    """Arm's-length phone selfie: a big face, a room behind, a slight tilt."""
+    w, h = 900, 1200
+    room = faces._room(rng, w, h)
+    look = faces.random_look(rng, faces.pick_face(rng))
+    look["clothes"] = look.get("clothes") or rng.choice(faces.CLOTHES)
+    side = round(w * rng.uniform(1.6, 2.0))
+    x = round(w * rng.uniform(0.42, 0.58) - side * 222 / 512)
+    y = round(h * rng.uniform(0.32, 0.42) - side * 110 / 512)
+    fig = faces._figure(rng, look, side)
+    room.paste(fig, (x, y), fig)
+    return room.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, expand=False)
+
+
+def _booth_sheet(rng) -> Image.Image:
+    """A photo-booth sheet: the same portrait four times on white card, with cut marks."""
+    look = faces.random_look(rng, faces.pick_face(rng))
+    p = faces.portrait(
+        rng, face_ratio=0.82, out_h=531, background=rng.choice(faces.BACKGROUNDS), look=look
+    )
+    gap = 40
+    sheet = Image.new("RGB", (2 * p.width + 3 * gap, 2 * p.height + 3 * gap), (250, 250, 248))
+    for i in range(2):
+        for j in range(2):
+            sheet.paste(p, (gap + i * (p.width + gap), gap + j * (p.height + gap)))
+    return sheet
+
+
+PHOTO_LAYOUTS = [
+    "standard",
+    "gray",
+    "loose",
+    "blue",
+    "two-faces",
+    "scene",
+    "white-bg",
+    "small",
+    "selfie",
+    "group",
+    "booth-sheet",
+]
 _ = Image

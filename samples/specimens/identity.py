@@ -127,6 +127,81 @@ LABELS = {
         auth="Instantie",
         sign="Handtekening",
     ),
+    "tr": dict(
+        type="Tipi",
+        code="Ülke kodu",
+        no="Pasaport No",
+        surname="Soyadı",
+        given="Adı",
+        nat="Uyruğu",
+        dob="Doğum tarihi",
+        pob="Doğum yeri",
+        sex="Cinsiyeti",
+        doi="Veriliş tarihi",
+        doe="Geçerlilik tarihi",
+        auth="Makam",
+        sign="Hamilin imzası",
+    ),
+    "vi": dict(
+        type="Loại",
+        code="Mã số",
+        no="Số hộ chiếu",
+        surname="Họ",
+        given="Chữ đệm và tên",
+        nat="Quốc tịch",
+        dob="Ngày sinh",
+        pob="Nơi sinh",
+        sex="Giới tính",
+        doi="Ngày cấp",
+        doe="Có giá trị đến",
+        auth="Cơ quan cấp",
+        sign="Chữ ký",
+    ),
+    "uk": dict(
+        type="Тип",
+        code="Код держави",
+        no="Паспорт №",
+        surname="Прізвище",
+        given="Ім'я",
+        nat="Громадянство",
+        dob="Дата народження",
+        pob="Місце народження",
+        sex="Стать",
+        doi="Дата видачі",
+        doe="Дата закінчення строку дії",
+        auth="Орган, що видав",
+        sign="Підпис",
+    ),
+    "pl": dict(
+        type="Typ",
+        code="Kod",
+        no="Nr paszportu",
+        surname="Nazwisko",
+        given="Imiona",
+        nat="Obywatelstwo",
+        dob="Data urodzenia",
+        pob="Miejsce urodzenia",
+        sex="Płeć",
+        doi="Data wydania",
+        doe="Data ważności",
+        auth="Organ wydający",
+        sign="Podpis posiadacza",
+    ),
+    "ro": dict(
+        type="Tip",
+        code="Cod țară",
+        no="Nr. pașaport",
+        surname="Nume",
+        given="Prenume",
+        nat="Cetățenie",
+        dob="Data nașterii",
+        pob="Locul nașterii",
+        sex="Sex",
+        doi="Data eliberării",
+        doe="Data expirării",
+        auth="Autoritate",
+        sign="Semnătura titularului",
+    ),
 }
 
 PASSPORT = {
@@ -255,6 +330,176 @@ PASSPORT = {
         num=lambda r: alnum(r, 3, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 6),
         dates="num",
     ),
+    "DZA": dict(
+        state=["RÉPUBLIQUE ALGÉRIENNE DÉMOCRATIQUE ET POPULAIRE"],
+        title="PASSEPORT / PASSPORT",
+        lang="fr",
+        nat="ALGÉRIENNE",
+        years=10,
+        auth="Daïra de {town}",
+        num=lambda r: digits(r, 9),
+        dates="num",
+    ),
+    "CMR": dict(
+        state=["RÉPUBLIQUE DU CAMEROUN", "REPUBLIC OF CAMEROON"],
+        title="PASSEPORT / PASSPORT",
+        lang="fr",
+        nat="CAMEROUNAISE",
+        years=5,
+        auth="DGSN",
+        num=lambda r: alnum(r, 2, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 7),
+        dates="icao-fr",
+    ),
+    "CIV": dict(
+        state=["RÉPUBLIQUE DE CÔTE D'IVOIRE"],
+        title="PASSEPORT / PASSPORT",
+        lang="fr",
+        nat="IVOIRIENNE",
+        years=5,
+        auth="Direction de la Surveillance du Territoire",
+        num=lambda r: digits(r, 2) + alnum(r, 2, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 5),
+        dates="num",
+    ),
+    "VNM": dict(
+        state=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"],
+        title="HỘ CHIẾU / PASSPORT",
+        lang="vi",
+        nat="VIỆT NAM/VIETNAMESE",
+        years=10,
+        auth="Cục Quản lý xuất nhập cảnh",
+        num=lambda r: "C" + digits(r, 7),
+        dates="dot",
+    ),
+    "PHL": dict(
+        state=["REPUBLIKA NG PILIPINAS", "REPUBLIC OF THE PHILIPPINES"],
+        title="PASAPORTE / PASSPORT",
+        lang="en",
+        nat="FILIPINO",
+        years=10,
+        auth="DFA Manila",
+        num=lambda r: "P" + digits(r, 7) + alnum(r, 1, "ABCDEFGH"),
+        dates="icao",
+    ),
+    "TUR": dict(
+        state=["TÜRKİYE CUMHURİYETİ", "REPUBLIC OF TÜRKİYE"],
+        title="PASAPORT / PASSPORT",
+        lang="tr",
+        nat="T.C.",
+        years=10,
+        auth="T.C. İçişleri Bakanlığı",
+        num=lambda r: "U" + digits(r, 8),
+        dates="dot",
+    ),
+    "UKR": dict(
+        state=["УКРАЇНА", "UKRAINE"],
+        title="ПАСПОРТ / PASSPORT",
+        lang="uk",
+        nat="УКРАЇНА/UKR",
+        years=10,
+        auth="8012",
+        num=lambda r: alnum(r, 2, "ABCEFGHKMNPTX") + digits(r, 6),
+        dates="icao",
+    ),
+    "PER": dict(
+        state=["REPÚBLICA DEL PERÚ"],
+        title="PASAPORTE / PASSPORT",
+        lang="es",
+        nat="PERUANA",
+        years=5,
+        auth="Superintendencia Nacional de Migraciones",
+        num=lambda r: digits(r, 9),
+        dates="icao",
+    ),
+    "ARG": dict(
+        state=["REPÚBLICA ARGENTINA", "MERCOSUR"],
+        title="PASAPORTE / PASSPORT",
+        lang="es",
+        nat="ARGENTINA",
+        years=10,
+        auth="Registro Nacional de las Personas",
+        num=lambda r: alnum(r, 3, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 6),
+        dates="icao",
+    ),
+    "HTI": dict(
+        state=["RÉPUBLIQUE D'HAÏTI"],
+        title="PASSEPORT / PASSPORT",
+        lang="fr",
+        nat="HAÏTIENNE",
+        years=5,
+        auth="Direction de l'Immigration et de l'Émigration",
+        num=lambda r: "R" + alnum(r, 1, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 7),
+        dates="num",
+    ),
+    "GBR": dict(
+        state=["UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND"],
+        title="PASSPORT",
+        lang="en",
+        nat="BRITISH CITIZEN",
+        years=10,
+        auth="HMPO",
+        num=lambda r: digits(r, 9),
+        dates="icao",
+    ),
+    "CAN": dict(
+        state=["CANADA"],
+        title="PASSPORT / PASSEPORT",
+        lang="en",
+        nat="CANADIAN/CANADIENNE",
+        years=10,
+        auth="GATINEAU",
+        num=lambda r: alnum(r, 2, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 6),
+        dates="icao-fr",
+    ),
+    "NGA": dict(
+        state=["FEDERAL REPUBLIC OF NIGERIA"],
+        title="PASSPORT",
+        lang="en",
+        nat="NIGERIAN",
+        years=10,
+        auth="NIS Lagos",
+        num=lambda r: "A" + digits(r, 8),
+        dates="icao",
+    ),
+    "LBN": dict(
+        state=["RÉPUBLIQUE LIBANAISE", "LEBANESE REPUBLIC"],
+        title="PASSEPORT / PASSPORT",
+        lang="fr",
+        nat="LIBANAISE",
+        years=10,
+        auth="Sûreté Générale",
+        num=lambda r: "LR" + digits(r, 7),
+        dates="num",
+    ),
+    "PRT": dict(
+        state=["REPÚBLICA PORTUGUESA", "PORTUGUESE REPUBLIC"],
+        title="PASSAPORTE / PASSPORT / PASSEPORT",
+        lang="pt",
+        nat="PORTUGUESA",
+        years=5,
+        auth="SEF-GDP",
+        num=lambda r: alnum(r, 1, "CNP") + digits(r, 6),
+        dates="icao",
+    ),
+    "ROU": dict(
+        state=["ROMÂNIA", "ROMANIA", "ROUMANIE"],
+        title="PAȘAPORT / PASSPORT / PASSEPORT",
+        lang="ro",
+        nat="ROMÂNĂ/ROU",
+        years=10,
+        auth="MAI-DGP",
+        num=lambda r: digits(r, 9),
+        dates="dot",
+    ),
+    "POL": dict(
+        state=["RZECZPOSPOLITA POLSKA", "REPUBLIC OF POLAND"],
+        title="PASZPORT / PASSPORT / PASSEPORT",
+        lang="pl",
+        nat="POLSKIE/POLISH",
+        years=10,
+        auth="Wojewoda Mazowiecki",
+        num=lambda r: alnum(r, 2, "ABCDEFGHJKLMNPRSTUVWXYZ") + digits(r, 7),
+        dates="dot",
+    ),
 }
 
 
@@ -308,6 +553,7 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
     def D(d: date) -> str:
         return fmt_date(d, ds)
 
+    auth = cfg["auth"].format(town=p.birth_place.split(",")[0])
     W, H = 125.0, 88.0
     pg = Page(
         W, H, bg=rng.choice([(236, 230, 242), (228, 236, 244), (238, 236, 226), (232, 240, 232)])
@@ -351,7 +597,8 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
 
     # photo
     ph_w, ph_h = 30.0, 38.5
-    ph_x, ph_y = 5.0, 15.0
+    photo_right = variant == "photo-right"
+    ph_x, ph_y = (W - 5.0 - ph_w if photo_right else 5.0), 15.0
     portrait = faces.portrait(
         rng,
         face_ratio=rng.uniform(0.66, 0.76),
@@ -364,7 +611,8 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
         ghost = portrait.convert("L").point(lambda v: 150 + v // 3).convert("RGB")
         photo_box(pg, ghost, 22, 55, 11, 14)
 
-    x1 = 39.0
+    x1 = 6.0 if photo_right else 39.0
+    right = W - 42.0 if photo_right else W - 6.0
     rows = []
     if variant == "numbered":
         keys = ["surname", "given", "nat", "dob", "sex", "pob", "doi", "doe", "auth"]
@@ -377,7 +625,7 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
             p.birth_place.upper(),
             D(issue),
             D(expiry),
-            cfg["auth"],
+            auth,
         ]
         y = 15.5
         pg.text(x1, y, f"P    {mrz_state}    {number}", fam, val_size, "bold")
@@ -415,17 +663,18 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
             ("nat", cfg["nat"]),
         ]
         for k, v in seq:
-            pg.text(x1, y, _labels(lang, k), fam, lab_size, "regular", lab_col)
-            pg.text(x1, y + 3.8, v, fam, fit_size(v, fam, val_size, W - x1 - 6), "bold")
+            lab = _labels(lang, k, extra_fr=not photo_right)
+            pg.text(x1, y, lab, fam, fit_size(lab, fam, lab_size, right - x1), "regular", lab_col)
+            pg.text(x1, y + 3.8, v, fam, fit_size(v, fam, val_size, right - x1), "bold")
             y += 8.2
         two = [
             [("dob", D(p.birth_date)), ("sex", p.sex)],
             [("pob", p.birth_place.upper()), ("doi", D(issue))],
-            [("doe", D(expiry)), ("auth", cfg["auth"])],
+            [("doe", D(expiry)), ("auth", auth)],
         ]
         for row in two:
             for (k, v), xx in zip(row, (x1, x1 + 42), strict=True):
-                lab = _labels(lang, k, extra_fr=(lang != "fr" and k != "auth"))
+                lab = _labels(lang, k, extra_fr=(lang != "fr" and k != "auth" and not photo_right))
                 if text_width(lab, fam, lab_size) > 41:
                     lab = _labels(lang, k, extra_fr=False)
                 pg.text(xx, y, lab, fam, fit_size(lab, fam, lab_size, 40), "regular", lab_col)
@@ -445,7 +694,9 @@ def _passport_page(ctx: Ctx, cfg: dict, variant: str, expired: bool) -> tuple[Pa
             "doe",
             "auth",
         ]
-    if cfg["lang"] != "en" and variant != "numbered":
+    if photo_right:
+        put_signature(pg, rng, ph_x, 56, 30, 9)
+    elif cfg["lang"] != "en" and variant != "numbered":
         put_signature(pg, rng, 5, 56, 17 if variant == "ghost" else 30, 9)
     mrz_band(pg, mrz, 5.5, H - 4.2, W - 11)
     fields = {
@@ -557,6 +808,56 @@ EEA_ID = {
         nat="NLD",
         auth="Burgemeester van {town}",
     ),
+    "PRT": dict(
+        state="REPÚBLICA PORTUGUESA",
+        title="CARTÃO DE CIDADÃO / CITIZEN CARD",
+        lang="pt",
+        mrz_state="PRT",
+        code="ID",
+        years=10,
+        nat="PRT",
+        auth="República Portuguesa",
+    ),
+    "POL": dict(
+        state="RZECZPOSPOLITA POLSKA",
+        title="DOWÓD OSOBISTY / IDENTITY CARD",
+        lang="pl",
+        mrz_state="POL",
+        code="ID",
+        years=10,
+        nat="POLSKIE",
+        auth="Prezydent Miasta {town}",
+    ),
+    "ROU": dict(
+        state="ROMÂNIA",
+        title="CARTE DE IDENTITATE / IDENTITY CARD / CARTE D'IDENTITÉ",
+        lang="ro",
+        mrz_state="ROU",
+        code="ID",
+        years=10,
+        nat="ROU",
+        auth="SPCLEP {town}",
+    ),
+    "DZA": dict(
+        state="RÉPUBLIQUE ALGÉRIENNE DÉMOCRATIQUE ET POPULAIRE",
+        title="CARTE NATIONALE D'IDENTITÉ BIOMÉTRIQUE",
+        lang="fr",
+        mrz_state="DZA",
+        code="ID",
+        years=10,
+        nat="DZA",
+        auth="Daïra de {town}",
+    ),
+    "TUR": dict(
+        state="TÜRKİYE CUMHURİYETİ",
+        title="KİMLİK KARTI / IDENTITY CARD",
+        lang="tr",
+        mrz_state="TUR",
+        code="ID",
+        years=10,
+        nat="TUR",
+        auth="T.C. İçişleri Bakanlığı",
+    ),
     # a non-EEA card: type national_id, but it alone does not satisfy `identity` (R-ID-2)
     "MAR": dict(
         state="ROYAUME DU MAROC",
@@ -569,6 +870,21 @@ EEA_ID = {
         auth="DGSN {town}",
     ),
 }
+
+
+CARD_NO_LABEL = {
+    "de": "Ausweisnummer / Document No",
+    "it": "N. documento / Document No",
+    "es": "Núm. soporte / Document No",
+    "fr": "N° du document / Document No",
+    "nl": "Documentnummer / Document No",
+    "pt": "N.º do documento / Document No",
+    "pl": "Numer dokumentu / Document No",
+    "ro": "Nr. document / Document No",
+    "tr": "Seri No / Document No",
+}
+EEA_CARDS = ["DEU", "ITA", "ESP", "BEL", "NLD", "PRT", "POL", "ROU"]
+NON_EEA_CARDS = ["MAR", "DZA", "TUR"]
 
 
 def _card_base(rng: random.Random, tint=None) -> Page:
@@ -686,12 +1002,14 @@ def _cni_2021(ctx: Ctx) -> Doc:
 def _eea_card(ctx: Ctx, variant: str) -> Doc:
     rng = ctx.rng
     nat = ctx.opts.get("nat") or (
-        ctx.person.nationality
-        if ctx.person.nationality in EEA_ID
-        else rng.choice(["DEU", "ITA", "ESP", "BEL", "NLD"])
+        ctx.person.nationality if ctx.person.nationality in EEA_CARDS else rng.choice(EEA_CARDS)
     )
     if variant == "non-eea-td1":
-        nat = "MAR"
+        nat = ctx.opts.get("nat") or (
+            ctx.person.nationality
+            if ctx.person.nationality in NON_EEA_CARDS
+            else rng.choice(NON_EEA_CARDS)
+        )
     cfg = EEA_ID[nat]
     p = _person_for(ctx, nat)
     issue, expiry = validity(rng, ctx.as_of, cfg["years"], ctx.opts.get("expired", False))
@@ -747,11 +1065,7 @@ def _eea_card(ctx: Ctx, variant: str) -> Doc:
             [(lab("nat"), cfg["nat"], 28), (lab("doe"), fmt_date(expiry, ds), 26)],
             [
                 (
-                    L["no"]
-                    .replace("Pass", "Ausweis")
-                    .replace("Passaporto", "Carta")
-                    .replace("Pasaporte", "Documento")
-                    .replace("Paspoort", "Document"),
+                    CARD_NO_LABEL.get(lang, "Document No"),
                     number,
                     54,
                 )
@@ -783,7 +1097,7 @@ def _eea_card(ctx: Ctx, variant: str) -> Doc:
         "mrz": mrz,
         "mrz_valid": True,
         "issuing_state": nat,
-        "eea": nat != "MAR",
+        "eea": nat in EEA_CARDS,
         "sides": ["front", "back"],
     }
     if cfg["mrz_state"] != nat:
@@ -864,5 +1178,5 @@ def _cni_old(ctx: Ctx) -> Doc:
 
 
 NATIONAL_ID_LAYOUTS = ["fr-cni-2021", "eea-td1", "fr-cni-old", "non-eea-td1"]
-PASSPORT_LAYOUTS = ["classic", "numbered", "ghost"]
+PASSPORT_LAYOUTS = ["classic", "numbered", "ghost", "photo-right"]
 PASSPORT_NATIONS = [n for n in PASSPORT if n in NATIONS]
