@@ -5,15 +5,22 @@
 - OCR text appears only with --debug;
 - ``dossier-check batch samples/dossiers --format junit`` is JUnit XML that
   junitparser reads, with the failures where the samples' manifests put them.
+
+The samples are OCR'd once per test run: the xdist workers share one cache
+folder, and a file lock makes the second worker wait for the first one's
+results instead of OCR-ing the same pages beside it.
 """
 
 from __future__ import annotations
 
 import base64
+import fcntl
 import io
 import json
+import os
 import re
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pypdf
@@ -22,9 +29,7 @@ import pytest
 from junitparser import Failure, JUnitXml, Skipped
 from PIL import Image
 
-from dossier_check import api
 from dossier_check.cli import main
-from dossier_check.report import html
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.tesseract
@@ -65,48 +70,62 @@ def _pdf_text(path: Path) -> str:
     return " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
+@contextmanager
+def shared_ocr_cache(factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One OCR cache for every worker of this run, used by one worker at a time."""
+    root = factory.getbasetemp().parent  # the folder the xdist workers' temp dirs share
+    old = os.environ.get("DOSSIER_CHECK_CACHE_DIR")
+    os.environ["DOSSIER_CHECK_CACHE_DIR"] = str(root / "report-pipeline-cache")
+    with open(root / "report-pipeline.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            if old is None:
+                del os.environ["DOSSIER_CHECK_CACHE_DIR"]
+            else:
+                os.environ["DOSSIER_CHECK_CACHE_DIR"] = old
+
+
+def check(fmt: str, output: Path, *extra: str) -> str:
+    """``dossier-check check samples/dossiers/complete`` into ``output``; its text."""
+    code = main(["check", str(SAMPLES / "complete"), "--as-of", AS_OF, "--format", fmt,
+                 "--output", str(output), "--jobs", "2", *extra])
+    assert code in (0, 1), fmt
+    return _pdf_text(output) if output.suffix == ".pdf" else output.read_text("utf-8")
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Every format (and both PDFs) of the complete sample, through the CLI."""
-    out_dir = tmp_path_factory.mktemp("reports")
-    texts: dict[str, str] = {}
-    folder = str(SAMPLES / "complete")
-    for fmt, name in {**OUTPUTS, **{f"{k}-pdf": v for k, v in PDF_OUTPUTS.items()}}.items():
-        path = out_dir / name
-        code = main(["check", folder, "--as-of", AS_OF, "--format", fmt.removesuffix("-pdf"),
-                     "--output", str(path), "--jobs", "2"])
-        assert code in (0, 1), fmt
-        texts[fmt] = _pdf_text(path) if path.suffix == ".pdf" else path.read_text("utf-8")
+    """Every format (and both PDFs) of the complete sample through the CLI, then
+    ``json-debug``, ``html-debug`` and ``html-shown`` (--show-identifiers)."""
+    out = tmp_path_factory.mktemp("reports")
+    with shared_ocr_cache(tmp_path_factory):
+        texts = {fmt: check(fmt, out / name) for fmt, name in OUTPUTS.items()}
+        texts |= {f"{fmt}-pdf": check(fmt, out / name) for fmt, name in PDF_OUTPUTS.items()}
+        texts["json-debug"] = check("json", out / "debug.json", "--debug")
+        texts["html-debug"] = check("html", out / "debug.html", "--debug")
+        texts["html-shown"] = check("html", out / "shown.html", "--show-identifiers")
     return texts
 
 
 def test_no_format_shows_an_identifier(rendered: dict[str, str]) -> None:
-    assert set(rendered) == {*OUTPUTS, "html-pdf", "letter-pdf"}
     for secret in identifiers("complete"):
-        for fmt, text in rendered.items():
-            assert secret not in _flat(text), f"{fmt} shows {secret}"
+        for fmt in (*OUTPUTS, "html-pdf", "letter-pdf", "json-debug", "html-debug"):
+            assert secret not in _flat(rendered[fmt]), f"{fmt} shows {secret}"
     assert "*****2721" in rendered["html"]  # the passport number is there, masked
 
 
-def test_show_identifiers_unmasks_the_html_report(tmp_path: Path, capsys) -> None:
-    secrets = identifiers("complete")
-    main(["check", str(SAMPLES / "complete"), "--as-of", AS_OF, "--format", "html",
-          "--show-identifiers", "--jobs", "2"])
-    out = _flat(capsys.readouterr().out)
-    assert all(s in out for s in secrets)  # so the masking test above can see them
+def test_show_identifiers_unmasks_the_html_report(rendered: dict[str, str]) -> None:
+    shown = _flat(rendered["html-shown"])
+    assert all(s in shown for s in identifiers("complete"))  # what the grep above looks for
 
 
-@pytest.fixture(scope="module")
-def complete_debug() -> api.DossierReport:
-    options = api.Options(as_of=date.fromisoformat(AS_OF), jobs=2, debug=True)
-    return api.check_dossier(SAMPLES / "complete", options)
-
-
-def test_thumbnails_cannot_be_read_back(complete_debug: api.DossierReport) -> None:
+def test_thumbnails_cannot_be_read_back(rendered: dict[str, str]) -> None:
     """OCR on each thumbnail, blown up 4x, finds no 5 characters of any identifier."""
-    page = html.render_report(complete_debug, "fr")
-    uris = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', page)
-    assert len(uris) == len(complete_debug.documents)
+    uris = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', rendered["html"])
+    assert len(uris) == len(manifest("complete")["files"])
     pieces = {s[i : i + 5] for s in identifiers("complete") for i in range(len(s) - 4)}
     for data in uris:
         with Image.open(io.BytesIO(base64.b64decode(data))) as img:
@@ -117,20 +136,30 @@ def test_thumbnails_cannot_be_read_back(complete_debug: api.DossierReport) -> No
         assert not leaked, leaked
 
 
-def test_ocr_text_only_with_debug(complete_debug: api.DossierReport) -> None:
-    docs = [d for d in complete_debug.documents if d.debug.get("text")]
-    assert docs
-    line = max(str(docs[0].debug["text"]).splitlines(), key=len).strip()
-    assert line
-    assert line not in html.render_report(complete_debug, "fr", debug=False)
-    debug_page = html.render_report(complete_debug, "fr", debug=True)
-    assert "Texte lu (débogage)" in debug_page
+def test_ocr_text_only_with_debug(rendered: dict[str, str]) -> None:
+    files = json.loads(rendered["json-debug"])["files"]
+    lines = [
+        line.strip()
+        for f in files
+        for line in str(f.get("debug", {}).get("text", "")).splitlines()
+        if len(re.findall(r"[^\W\d_]{3,}", line)) >= 4  # words, not a lone (masked) number
+        and not set(line) & set("<>&'\"*")  # the same in HTML, escaped or not
+    ]
+    assert lines, "--debug puts the OCR text in the JSON report"
+    for fmt in (*OUTPUTS, "html-pdf", "letter-pdf"):
+        leaked = [line for line in lines if line in rendered[fmt]]
+        assert not leaked, (fmt, leaked[:3])
+    assert any(line in rendered["html-debug"] for line in lines)
+    assert "Texte lu (débogage)" in rendered["html-debug"]
 
 
-def test_batch_junit_is_read_by_junitparser(tmp_path: Path, capsys) -> None:
+def test_batch_junit_is_read_by_junitparser(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, capsys
+) -> None:
     out = tmp_path / "dossiers.xml"
-    code = main(["batch", str(SAMPLES), "--as-of", AS_OF, "--format", "junit",
-                 "--output", str(out), "--jobs", "2"])
+    with shared_ocr_cache(tmp_path_factory):  # the three samples share their files
+        code = main(["batch", str(SAMPLES), "--as-of", AS_OF, "--format", "junit",
+                     "--output", str(out), "--jobs", "2"])
     assert code == 1  # two clients are incomplete
     xml = JUnitXml.fromfile(str(out))
     suites = {s.name: s for s in xml}

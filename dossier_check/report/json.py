@@ -84,7 +84,10 @@ def document_dict(d: Document, lang: str, show: bool, debug: bool = False) -> di
             {"pages": list(p.pages), "type": p.type, "confidence": p.confidence} for p in d.parts
         ]
     if debug and d.debug:
-        out["debug"] = d.debug
+        known = [v for k, v in d.fields.items() if k in IDENTIFIERS and v]
+        out["debug"] = {  # the OCR text holds the MRZ and the IBAN line: masked too
+            k: mask_text(v, known, show) if isinstance(v, str) else v for k, v in d.debug.items()
+        }
     return out
 
 
