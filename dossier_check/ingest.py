@@ -422,7 +422,7 @@ def _probe_pdf(path: Path) -> tuple[int, list[Finding]]:
     with _PdfHandles(path) as pdf:
         if pdf.needs_password:
             return 0, [Finding("encrypted", Severity.ERROR)]
-        if pdf.page_count is None:
+        if not pdf.page_count:  # unreadable, or a page tree with no page in it
             return 0, [Finding("corrupt_file", Severity.ERROR)]
         return pdf.page_count, []
 
@@ -549,7 +549,7 @@ class _Reader:
             if pdf.needs_password:
                 self.add(Finding("encrypted", Severity.ERROR))
                 return
-            if pdf.page_count is None:
+            if not pdf.page_count:
                 self.add(Finding("corrupt_file", Severity.ERROR))
                 return
             for index in range(pdf.page_count):

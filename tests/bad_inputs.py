@@ -305,8 +305,10 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "dossiers" / "com
 def fuzz_seeds(small: bool = False) -> dict[str, bytes]:
     """Valid inputs to mutate: the committed sample scans and made ones.
 
-    ``small`` keeps seeds under 50 KB (the in-suite run); otherwise every
-    sample of the complete dossier is included (the long benchmark run).
+    ``small`` keeps the sample PDFs under 50 KB and the made images (the
+    in-suite run: face detection on a full photo costs a second a case);
+    otherwise every sample of the complete dossier is included (the long
+    benchmark run).
     """
     seeds = {
         "text.pdf": text_pdf_bytes(2),
@@ -322,7 +324,8 @@ def fuzz_seeds(small: bool = False) -> dict[str, bytes]:
         "scan.heic": image_bytes(scan_image((64, 64)), "HEIF", quality=40),
     }
     for path in sorted(SAMPLES.glob("*")) if SAMPLES.is_dir() else []:
-        if path.is_file() and (not small or path.stat().st_size < 50_000):
+        small_pdf = path.suffix.lower() == ".pdf" and path.stat().st_size < 50_000
+        if path.is_file() and (not small or small_pdf):
             seeds[path.name] = path.read_bytes()
     return seeds
 
@@ -371,9 +374,11 @@ def mutate(data: bytes, rng: random.Random, others: list[bytes]) -> bytes:
     return bytes(out)
 
 
-def analyse_without_ocr(path: Path, relpath: str = "", limits: object = None) -> object:
-    """Ingest and classify ``path`` the way the checker does, OCR left out.
+def analyse_without_ocr(path: Path, relpath: str = "", limits: object = None) -> tuple:
+    """Ingest and classify ``path`` the way ``api`` does, OCR left out.
 
+    Returns ``(source with its pages and findings, doctypes.Identified)``.
+    Faces are looked for on a first page with few words, as ``api`` does.
     Raises whatever the stages raise: the fuzz targets want to see it
     (``api.analyse_file`` would turn it into an ``internal_error``).
     """
@@ -381,6 +386,7 @@ def analyse_without_ocr(path: Path, relpath: str = "", limits: object = None) ->
     from datetime import date
 
     from dossier_check import doctypes
+    from dossier_check.api import PHOTO_MAX_WORDS
     from dossier_check.fields.photo import measure_photo
     from dossier_check.ingest import Limits, iter_pages, open_source
     from dossier_check.signals import build_signals
@@ -391,11 +397,13 @@ def analyse_without_ocr(path: Path, relpath: str = "", limits: object = None) ->
     pages = []
     photo = None
     for page in iter_pages(source, lim, problems):
-        if not pages and page.image is not None:
+        few_words = len(page.text.split()) <= PHOTO_MAX_WORDS
+        if not pages and page.image is not None and few_words:
             photo = measure_photo(page.image)
         pages.append(replace(page, image=None))
     signals = build_signals(tuple(pages), photo, date(2026, 11, 15))
-    return doctypes.identify(signals)
+    source = replace(source, pages=tuple(pages), problems=tuple(problems))
+    return source, doctypes.identify(signals)
 
 
 def main(argv: list[str] | None = None) -> int:

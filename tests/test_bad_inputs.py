@@ -118,7 +118,7 @@ def test_each_bad_file_gets_its_finding_without_raising(corpus, case: Case) -> N
     assert case.path in files, f"the walk missed {case.path!r}"
 
     source = load_source(case.path, files[case.path], Limits(seconds_per_file=30))
-    identified = analyse_without_ocr(files[case.path], case.path)
+    _, identified = analyse_without_ocr(files[case.path], case.path)
 
     codes = {p.code for p in source.problems}
     if case.expect:
@@ -313,30 +313,6 @@ def test_unreadable_file_and_folder_are_findings_for_a_normal_user(shared_tmp: P
     assert tree_state(dossier) == before
 
 
-@pytest.mark.tesseract
-def test_whole_corpus_as_a_normal_user_never_fails(corpus, shared_tmp: Path) -> None:
-    dossier, _cases = corpus
-    copy = shared_tmp / "dossier"
-    shutil.copytree(dossier, copy, symlinks=True, ignore=lambda *_: ["pipe.pdf"])
-    os.mkfifo(copy / "pipe.pdf")
-    (copy / "locked.pdf").chmod(0o000)
-    for dirpath, dirs, _names in os.walk(copy):
-        for name in dirs:
-            Path(dirpath, name).chmod(0o755)
-    copy.chmod(0o755)
-    cache = shared_tmp / "cache"
-    cache.mkdir()
-    os.chown(cache, 65534, 65534)
-
-    proc = _as_nobody([*CLI, "check", str(copy), "--as-of", AS_OF, "--format", "json",
-                       "--lang", "en", "--jobs", "2", "--no-cache"], cache)
-
-    assert proc.returncode in (0, 1) and proc.stderr == "", proc.stderr
-    files = {f["path"]: f for f in json.loads(proc.stdout)["files"]}
-    assert "unreadable_file" in {p["code"] for p in files["locked.pdf"]["problems"]}
-    assert not any({p["code"] for p in f["problems"]} & FAILURES for f in files.values())
-
-
 def test_unreadable_dossier_folder_is_one_line_and_exit_2(shared_tmp: Path) -> None:
     dossier = shared_tmp / "closed"
     dossier.mkdir(mode=0o000)
@@ -426,13 +402,11 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _hang_on_loop_pdf(relpath: str, abspath: Path, options: api.Options):
+def _hang_on_one_file(relpath: str, abspath: Path, options: api.Options):
+    """Stands for pypdf or Pillow looping on ``hang.pdf``; the others read at once."""
     if relpath == "hang.pdf":
         time.sleep(120)
-    return _real_analyse(relpath, abspath, options)
-
-
-_real_analyse = api._analyse
+    return api.Document(api.open_source(relpath, abspath), "unknown", 0.0)
 
 
 def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
@@ -440,10 +414,10 @@ def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
 ) -> None:
     for name in ("a.pdf", "hang.pdf", "z.pdf"):
         (tmp_path / name).write_bytes(text_pdf_bytes())
-    monkeypatch.setattr(api, "_analyse", _hang_on_loop_pdf)  # the forked workers inherit it
+    monkeypatch.setattr(api, "_analyse", _hang_on_one_file)  # the forked workers inherit it
     options = api.Options(
         as_of=date(2026, 11, 15), jobs=2, use_cache=False,
-        limits=Limits(kill_seconds_per_file=2.0),
+        limits=Limits(kill_seconds_per_file=3.0),
     )
 
     started = time.monotonic()
@@ -456,7 +430,7 @@ def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
     assert hung.problems[0].severity is Severity.ERROR
     assert hung.source.mime == "application/pdf" and hung.source.size > 0
     assert all("timed_out" not in {p.code for p in d.problems} for d in report.documents[::2])
-    assert report.documents[0].source.pages and report.documents[2].source.pages
+    assert report.documents[0].source.page_count == report.documents[2].source.page_count == 1
 
 
 def test_batch_shares_one_pool_across_dossiers(
