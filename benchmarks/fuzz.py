@@ -11,7 +11,9 @@ temporary file and runs ``open_source`` -> ``iter_pages`` -> photo measures
 - unhandled: an exception escaped the stages (in a real run it would be an
   ``internal_error`` finding instead of a proper one);
 - timed out: a case over ``--timeout`` seconds (its worker is killed);
-- crashed: the worker died (segfault, abort).
+- crashed: the worker died (segfault, abort);
+- "no page and no finding": a file that gave nothing without saying why
+  (counted with the unhandled ones).
 
 The first input of each distinct failure is saved under ``--out`` to
 reproduce it. Cases are drawn from ``random.Random(--seed)``, so a run is
@@ -47,7 +49,9 @@ def run_case(data: bytes, suffix: str) -> tuple[str, str] | None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        analyse_without_ocr(Path(name), "case" + suffix)
+        source, _ = analyse_without_ocr(Path(name), "case" + suffix)
+        if not source.pages and not source.problems:
+            return "no page and no finding", ""
         return None
     except Exception as exc:  # noqa: BLE001 - this is what we count
         frames = traceback.extract_tb(exc.__traceback__)

@@ -145,6 +145,10 @@ _CLUTTER_NAMES = frozenset(
 
 TEXT_PAGE_DPI = 150  # rendering of a page that has a text layer (photo/face checks)
 IMAGE_PAGE_DPI = 300  # rendering of a scanned or vector page (for OCR)
+#: A rendered PDF page has at most this many pixels, whatever its MediaBox
+#: says (A3 at 300 dpi is 17 Mpx; OCR scales pages down to 3600 px anyway):
+#: a page declared 5 m wide must not cost a gigabyte.
+RENDER_MAX_PIXELS = 36_000_000
 #: Letters and digits, in words of two or more, that make a text layer real.
 TEXT_LAYER_MIN_CHARS = 40
 
@@ -769,8 +773,9 @@ class _PdfHandles:
             width, height = page.get_size()
             scale = dpi / 72
             area = max(width * height, 1.0)
-            if area * scale * scale > limits.max_pixels:
-                scale = math.sqrt(limits.max_pixels / area) * 0.999
+            budget = min(limits.max_pixels, RENDER_MAX_PIXELS)
+            if area * scale * scale > budget:
+                scale = math.sqrt(budget / area) * 0.999
             bitmap = page.render(scale=scale, may_draw_forms=True)
             try:
                 image = bitmap.to_pil()
