@@ -120,8 +120,13 @@ def test_html_report_renders_with_the_right_marks(tmp_path: Path) -> None:
     assert marks["residence_permit"] == "✔" and marks["id_photo"] == "!"
     assert marks["employment_proof"] == "–"
     text = " ".join(" ".join(dom.text).split())
-    for key in ("INCOMPLET", "Pièces demandées", "scan0042.jpg a expiré le 2026-03-03.",
-                "Passeport", "*****2721"):
+    for key in (
+        "INCOMPLET",
+        "Pièces demandées",
+        "scan0042.jpg a expiré le 2026-03-03.",
+        "Passeport",
+        "*****2721",
+    ):
         assert key in text, key
     # thumbnails are inlined: no file or network URL anywhere
     assert dom.images and all(src.startswith("data:image/jpeg;base64,") for src in dom.images)
@@ -144,10 +149,13 @@ def test_batch_html_index_links_every_client(tmp_path: Path) -> None:
     assert len(pdf_pages(pdf)) >= 4  # each client starts a new printed page
 
 
-@pytest.mark.parametrize("lang,key", [
-    ("fr", "Votre passeport a expiré le 3 mars 2026 : apportez un passeport valide."),
-    ("en", "Your passport expired on 3 March 2026: bring a passport that is still valid."),
-])
+@pytest.mark.parametrize(
+    "lang,key",
+    [
+        ("fr", "Votre passeport a expiré le 3 mars 2026 : apportez un passeport valide."),
+        ("en", "Your passport expired on 3 March 2026: bring a passport that is still valid."),
+    ],
+)
 def test_letter_renders_and_prints_on_one_page(tmp_path: Path, lang: str, key: str) -> None:
     page = letter.render_letter(R.to_fix(), lang)
     dom, shot, pdf = render_in_browser(page, tmp_path, f"letter-{lang}")

@@ -23,11 +23,14 @@ def clients(tmp_path: Path, *names: str) -> Path:
     return parent
 
 
-@pytest.mark.parametrize("fmt,marker", [
-    ("html", "<!DOCTYPE html>"),
-    ("letter", "Apportez votre passeport ou votre carte d&#39;identité"),
-    ("junit", "<testsuites"),
-])
+@pytest.mark.parametrize(
+    "fmt,marker",
+    [
+        ("html", "<!DOCTYPE html>"),
+        ("letter", "Apportez votre passeport ou votre carte d&#39;identité"),
+        ("junit", "<testsuites"),
+    ],
+)
 def test_check_writes_each_format(tmp_path: Path, capsys, fmt: str, marker: str) -> None:
     dossier = tmp_path / "dupont"
     dossier.mkdir()
@@ -40,8 +43,20 @@ def test_letter_to_pdf_when_output_ends_in_pdf(tmp_path: Path, capsys) -> None:
     dossier = tmp_path / "dupont"
     dossier.mkdir()
     out = tmp_path / "lettre.pdf"
-    code = main(["check", str(dossier), "--as-of", AS_OF, "--format", "letter",
-                 "--output", str(out), "--lang", "fr"])
+    code = main(
+        [
+            "check",
+            str(dossier),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "letter",
+            "--output",
+            str(out),
+            "--lang",
+            "fr",
+        ]
+    )
     assert code == 1
     reader = pypdf.PdfReader(out)
     text = " ".join(reader.pages[0].extract_text().split())

@@ -21,15 +21,30 @@ from dossier_check.profiles import available, load_file
 from dossier_check.report.letter import _sentence, build_letter, render_letter, to_pdf
 from tests.golden import reports as R
 
-PARAMS = {"file": R.PASSPORT, "date": "2026-03-03", "needed": 3, "count": 1, "name": "M. X",
-          "expected": "DOE", "months": 6, "host": "M. Y", "country": "US", "field": "iban",
-          "minimum": 12, "width": 200}
+PARAMS = {
+    "file": R.PASSPORT,
+    "date": "2026-03-03",
+    "needed": 3,
+    "count": 1,
+    "name": "M. X",
+    "expected": "DOE",
+    "months": 6,
+    "host": "M. Y",
+    "country": "US",
+    "field": "iban",
+    "minimum": 12,
+    "width": 200,
+}
 
 
 def _technical(text: str) -> list[str]:
     """snake_case codes, rule ids, file names, ISO dates: none belongs in a letter."""
-    return re.findall(r"\b[a-z]+_[a-z_]+\b|\bR-[A-Z]+-\d+\b|\w+\.(?:pdf|jpe?g|png)\b"
-                      r"|\d{4}-\d{2}-\d{2}", text, flags=re.IGNORECASE)
+    return re.findall(
+        r"\b[a-z]+_[a-z_]+\b|\bR-[A-Z]+-\d+\b|\w+\.(?:pdf|jpe?g|png)\b"
+        r"|\d{4}-\d{2}-\d{2}",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -92,8 +107,10 @@ def test_letter_never_shows_codes_files_or_identifiers() -> None:
 
 
 def test_same_sentence_is_listed_once() -> None:
-    bills = [Finding("other_name", Severity.ERROR, {"file": p, "name": "X"})
-             for p in (R.BILL_SEP, R.BILL_OCT)]
+    bills = [
+        Finding("other_name", Severity.ERROR, {"file": p, "name": "X"})
+        for p in (R.BILL_SEP, R.BILL_OCT)
+    ]
     q = RequirementResult("proof_of_residence", Status.INVALID, (), tuple(bills))
     report = DossierReport("puma", R.AS_OF, "x", R.complete().documents, (q,))
     assert build_letter(report, "fr").to_fix == (

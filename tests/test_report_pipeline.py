@@ -90,8 +90,21 @@ def shared_ocr_cache(factory: pytest.TempPathFactory) -> Iterator[None]:
 
 def check(fmt: str, output: Path, *extra: str) -> str:
     """``dossier-check check samples/dossiers/complete`` into ``output``; its text."""
-    code = main(["check", str(SAMPLES / "complete"), "--as-of", AS_OF, "--format", fmt,
-                 "--output", str(output), "--jobs", "2", *extra])
+    code = main(
+        [
+            "check",
+            str(SAMPLES / "complete"),
+            "--as-of",
+            AS_OF,
+            "--format",
+            fmt,
+            "--output",
+            str(output),
+            "--jobs",
+            "2",
+            *extra,
+        ]
+    )
     assert code in (0, 1), fmt
     return _pdf_text(output) if output.suffix == ".pdf" else output.read_text("utf-8")
 
@@ -158,8 +171,20 @@ def test_batch_junit_is_read_by_junitparser(
 ) -> None:
     out = tmp_path / "dossiers.xml"
     with shared_ocr_cache(tmp_path_factory):  # the three samples share their files
-        code = main(["batch", str(SAMPLES), "--as-of", AS_OF, "--format", "junit",
-                     "--output", str(out), "--jobs", "2"])
+        code = main(
+            [
+                "batch",
+                str(SAMPLES),
+                "--as-of",
+                AS_OF,
+                "--format",
+                "junit",
+                "--output",
+                str(out),
+                "--jobs",
+                "2",
+            ]
+        )
     assert code == 1  # two clients are incomplete
     xml = JUnitXml.fromfile(str(out))
     suites = {s.name: s for s in xml}
