@@ -435,7 +435,8 @@ def _filler_k(line: str) -> str:
 def _ocr_line(raw: str) -> str | None:
     """Normalise one OCR line; ``None`` when it does not look like an MRZ line."""
     line = raw.replace("«", "<<").replace("‹", "<")
-    line = re.sub(r"[(\[{c]", "<", line)  # '<' read as '(' or 'c'; MRZ has no lowercase
+    # '<' read as '(', 'c', 'e', 'k', '£' or '¢'; an MRZ has no lowercase letter
+    line = re.sub(r"[(\[{cek£¢]", "<", line)
     line = "".join(line.split()).upper()
     if len(line) < _MIN_LINE and not (len(line) >= _MIN_NAME_LINE and "<<" in line):
         return None

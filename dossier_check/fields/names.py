@@ -42,8 +42,10 @@ def name_tokens(s: str) -> tuple[str, ...]:
 
 def _core_tokens(s: str) -> tuple[str, ...]:
     """Tokens without the words that introduce a birth or usage name."""
-    text = _USAGE.sub(" ", " ".join(name_tokens(s)))
-    return tuple(t for t in text.split() if t not in _NAME_LINKS)
+    tokens = name_tokens(s)
+    text = _USAGE.sub(" ", " ".join(tokens))
+    core = tuple(t for t in text.split() if t not in _NAME_LINKS)
+    return core or tokens  # "NE" alone is a name, not a link word
 
 
 def _distance(a: str, b: str) -> int:

@@ -1,9 +1,10 @@
 """Faces and photo measurements for ID photos (DOMAIN.md §7, §12).
 
-Faces come from scikit-image's LBP frontal-face cascade, a maintained
-detector whose model ships inside the wheel (OpenCV 5 dropped its Haar
-cascade files). Detection runs on a grayscale copy at most ``DETECT_SIDE``
-pixels long; boxes are reported in the original image's pixels.
+Faces are those that OpenCV's Haar cascade and scikit-image's LBP cascade
+both report (see detect_faces_oriented); both models ship inside their
+wheels. OpenCV is pinned below 5, which dropped the Haar cascade files.
+Detection runs on a copy at most ``DETECT_SIDE`` pixels long; boxes are
+reported in the original image's pixels.
 """
 
 from __future__ import annotations
@@ -65,30 +66,141 @@ def _cascade():  # type: ignore[no-untyped-def]
     return Cascade(data.lbp_frontal_face_cascade_filename())
 
 
-def detect_faces(image: Image.Image) -> tuple[Face, ...]:
-    """Frontal faces at least 1/25 of the shorter side, overlapping boxes merged."""
-    gray = ImageOps.grayscale(image)
-    scale = min(1.0, DETECT_SIDE / max(gray.size))
-    if scale < 1.0:
-        gray = gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))))
-    arr = np.asarray(gray, dtype=np.float64) / 255.0
+@lru_cache(maxsize=1)
+def _haar():  # type: ignore[no-untyped-def]
+    import cv2
+
+    return cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
+
+
+Box = tuple[int, int, int, int]
+
+
+def _lbp_boxes(arr: np.ndarray, min_face: int) -> list[Box]:
     short = min(arr.shape)
-    min_face = max(20, short // 25)
-    if short < min_face:
-        return ()
     hits = _cascade().detect_multi_scale(
-        img=arr,
+        img=arr.astype(np.float64) / 255.0,
         scale_factor=1.15,
         step_ratio=1,
         min_size=(min_face, min_face),
         max_size=(short, short),
-        min_neighbor_number=5,
+        min_neighbor_number=3,
     )
-    boxes = _merge([(h["c"], h["r"], h["width"], h["height"]) for h in hits])
-    inv = 1.0 / scale
-    return tuple(
-        Face(round(x * inv), round(y * inv), round(w * inv), round(h * inv)) for x, y, w, h in boxes
+    return [(h["c"], h["r"], h["width"], h["height"]) for h in hits]
+
+
+def _lbp_confirms(arr: np.ndarray, box: Box) -> bool:
+    """Whether the LBP cascade finds a face agreeing with ``box`` in a crop around it
+    (searching the crop only keeps the slower LBP pass cheap)."""
+    x, y, w, h = box
+    pad = w // 2
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    crop = arr[y0 : y + h + pad, x0 : x + w + pad]
+    size = max(20, int(w * 0.6))
+    short = min(crop.shape)
+    if short < size:
+        return False
+    hits = _cascade().detect_multi_scale(
+        img=crop.astype(np.float64) / 255.0,
+        scale_factor=1.15,
+        step_ratio=1,
+        min_size=(size, size),
+        max_size=(short, short),
+        min_neighbor_number=3,
     )
+    local = (x - x0, y - y0, w, h)
+    return any(_agree(local, (r["c"], r["r"], r["width"], r["height"])) for r in hits)
+
+
+def _haar_boxes(arr: np.ndarray, min_face: int) -> list[Box]:
+    found = _haar().detectMultiScale(
+        arr, scaleFactor=1.1, minNeighbors=5, minSize=(min_face, min_face)
+    )
+    return [tuple(int(v) for v in b) for b in found]  # type: ignore[misc]
+
+
+def _agree(a: Box, b: Box) -> bool:
+    """Each box's centre falls inside the other."""
+    ax, ay = a[0] + a[2] / 2, a[1] + a[3] / 2
+    bx, by = b[0] + b[2] / 2, b[1] + b[3] / 2
+    return (
+        b[0] <= ax <= b[0] + b[2]
+        and b[1] <= ay <= b[1] + b[3]
+        and a[0] <= bx <= a[0] + a[2]
+        and a[1] <= by <= a[1] + a[3]
+    )
+
+
+def _skin_fraction(rgb: Image.Image, box: Box) -> float:
+    """Share of the box's centre in the YCbCr skin range (Chai & Ngan's Cr/Cb bounds)."""
+    x, y, w, h = box
+    centre = rgb.crop((x + w // 4, y + h // 4, x + 3 * w // 4, y + 3 * h // 4)).convert("YCbCr")
+    ycc = np.asarray(centre, dtype=np.int16)
+    cb, cr = ycc[..., 1], ycc[..., 2]
+    return float(((cr >= 133) & (cr <= 173) & (cb >= 77) & (cb <= 127)).mean())
+
+
+def _is_gray(rgb: Image.Image) -> bool:
+    arr = np.asarray(rgb, dtype=np.int16)
+    return (
+        float(np.abs(arr[..., 0] - arr[..., 1]).mean() + np.abs(arr[..., 1] - arr[..., 2]).mean())
+        < 4.0
+    )
+
+
+def detect_faces_oriented(image: Image.Image) -> tuple[tuple[Face, ...], int]:
+    """Faces and the clockwise rotation (0/90/180/270) under which they were found.
+
+    Two maintained detectors vote: OpenCV's Haar cascade (opencv-python-headless
+    4.x ships it) finds faces reliably but also sees them in lattices and coins;
+    scikit-image's LBP cascade errs elsewhere. A face is kept when
+    - both detectors report it and, in a colour picture, its centre has skin
+      tones, or
+    - the Haar cascade reports it with many neighbours and it fills at least a
+      quarter of the picture's shorter side (an ID photo's face).
+    A light blur first evens out JPEG blocks and pixelated faces. Photos taken
+    sideways without an EXIF tag are tried the other three ways round.
+    """
+    rgb_full = image.convert("RGB")
+    for angle in (0, 90, 180, 270):
+        turned = rgb_full.rotate(-angle, expand=True) if angle else rgb_full
+        scale = min(1.0, DETECT_SIDE / max(turned.size))
+        small = turned
+        if scale < 1.0:
+            small = turned.resize(
+                (max(1, round(turned.width * scale)), max(1, round(turned.height * scale)))
+            )
+        gray = ImageOps.grayscale(small)
+        gray = gray.filter(ImageFilter.GaussianBlur(max(1.0, min(gray.size) * 0.006)))
+        arr = np.asarray(gray, dtype=np.uint8)
+        short = min(arr.shape)
+        min_face = max(20, short // 25)
+        if short < min_face:
+            return (), 0
+        colour = not _is_gray(small)
+        candidates = _haar_boxes(arr, min_face)
+        if not candidates:
+            continue
+        agreed = [h for h in candidates if _lbp_confirms(arr, h)]
+        if colour:
+            agreed = [b for b in agreed if _skin_fraction(small, b) >= 0.2]
+        strong = _haar().detectMultiScale(
+            arr, scaleFactor=1.1, minNeighbors=8, minSize=(short // 4, short // 4)
+        )
+        boxes = _merge(agreed + [tuple(int(v) for v in b) for b in strong])
+        if boxes:
+            inv = 1.0 / scale
+            faces = tuple(
+                Face(round(x * inv), round(y * inv), round(w * inv), round(h * inv))
+                for x, y, w, h in boxes
+            )
+            return faces, angle
+    return (), 0
+
+
+def detect_faces(image: Image.Image) -> tuple[Face, ...]:
+    """Frontal faces at least 1/25 of the shorter side, in the upright orientation."""
+    return detect_faces_oriented(image)[0]
 
 
 def _merge(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -103,6 +215,10 @@ def _merge(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, 
 
 
 def measure_photo(image: Image.Image) -> PhotoMeasures:
+    """Faces and measures on the photo turned the way its faces are upright."""
+    faces, angle = detect_faces_oriented(image)
+    if angle:
+        image = image.rotate(-angle, expand=True)
     rgb = image.convert("RGB")
     small = rgb.copy()
     small.thumbnail((DETECT_SIDE, DETECT_SIDE))
@@ -118,7 +234,7 @@ def measure_photo(image: Image.Image) -> PhotoMeasures:
     return PhotoMeasures(
         width=image.width,
         height=image.height,
-        faces=detect_faces(image),
+        faces=faces,
         grayscale=chroma < 4.0,
         sharpness=round(float(lap.var()), 1),
         background_std=round(float(border.std()), 1),
