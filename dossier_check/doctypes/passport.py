@@ -6,7 +6,13 @@ title in any language only backs it up.
 
 from __future__ import annotations
 
-from dossier_check.doctypes._common import identity_extract, keyword_evidence, mrz_evidence, result
+from dossier_check.doctypes._common import (
+    ID_LABELS,
+    identity_extract,
+    keyword_evidence,
+    mrz_evidence,
+    result,
+)
 from dossier_check.model import Classification
 from dossier_check.signals import Signals
 
@@ -27,5 +33,9 @@ def detect(s: Signals) -> Classification | None:
     titles = s.found(*TITLES)
     if titles:
         evidence.append(keyword_evidence(titles))
-        score = max(score, 0.45) + 0.02
+        # An unreadable MRZ (phone photo, glare): the title with the data page's own
+        # labels still tells a passport from a letter that mentions one.
+        labels = s.found(*ID_LABELS)
+        alone = 0.72 if len(labels) >= 3 else 0.45
+        score = max(score, alone) + 0.02
     return result(TYPE_ID, score, evidence)
