@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from dossier_check import doctypes
+from dossier_check import doctypes, parts
 from dossier_check.cache import Cache
 from dossier_check.duplicates import is_duplicate, mark_duplicates
 from dossier_check.errors import UsageError
@@ -29,6 +29,7 @@ from dossier_check.model import (
     Finding,
     Ignored,
     Page,
+    Part,
     Severity,
     SourceFile,
 )
@@ -98,7 +99,23 @@ def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
             photo = measure_photo(page.image)
         pages.append(replace(read, image=None))  # keep text and boxes, drop the pixels
     signals = build_signals(tuple(pages), photo, options.as_of)
-    found = doctypes.identify(signals)
+    split = parts.split(tuple(pages), photo, options.as_of)
+    found = split[0].identified
+    doc_parts: tuple[Part, ...] = ()
+    if len(split) > 1:  # R-SCAN-6: a PDF bundling several documents
+        doc_parts = tuple(
+            Part(
+                tuple(i + 1 for i in p.pages),
+                p.identified.classification.type,
+                p.identified.classification.confidence,
+                p.identified.classification.evidence,
+                p.identified.fields,
+            )
+            for p in split
+        )
+        problems.append(
+            Finding("several_documents", Severity.WARNING, {"count": len(split)}, "R-SCAN-6")
+        )
     source = replace(source, pages=tuple(pages), problems=tuple(problems))
     debug = {}
     if options.debug:
@@ -114,6 +131,7 @@ def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
         evidence=found.classification.evidence,
         fields=found.fields,
         problems=tuple(problems) + found.problems,
+        parts=doc_parts,
         debug=debug,
     )
 
@@ -190,7 +208,8 @@ def check_dossier(
             hint="check that you may open it (permissions)",
         ) from None
     documents = mark_duplicates(_analyse_many(files, options, progress, pool))
-    counted = [d for d in documents if not is_duplicate(d)]  # the same document counts once
+    # the same document counts once; each part of a bundled PDF counts as a file
+    counted = [part for d in documents if not is_duplicate(d) for part in d.as_parts()]
     result = evaluate(profile, counted, options.as_of, options.situations)
     return DossierReport(
         profile=profile.id,

@@ -130,6 +130,8 @@ class Part:
     pages: tuple[int, ...]  # 1-based page numbers, as in the report
     type: str
     confidence: float
+    evidence: tuple[str, ...] = ()
+    fields: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,24 @@ class Document:
     @property
     def path(self) -> str:
         return self.source.path
+
+    def as_parts(self) -> list[Document]:
+        """The documents this file counts as: itself, or one per bundled part."""
+        if len(self.parts) < 2:
+            return [self]
+        return [
+            Document(
+                self.source,
+                p.type,
+                p.confidence,
+                p.evidence,
+                p.fields,
+                self.problems,
+                (),
+                self.debug,
+            )
+            for p in self.parts
+        ]
 
     @property
     def text(self) -> str:
