@@ -313,6 +313,33 @@ def test_unreadable_file_and_folder_are_findings_for_a_normal_user(shared_tmp: P
     assert tree_state(dossier) == before
 
 
+@pytest.mark.tesseract
+def test_batch_with_a_locked_dossier_counts_it_failed_and_checks_the_others(
+    shared_tmp: Path,
+) -> None:
+    parent = shared_tmp / "clients"
+    for name in ("alice", "bob"):
+        (parent / name).mkdir(parents=True)
+        (parent / name / "a.pdf").write_bytes(text_pdf_bytes())
+        (parent / name / "a.pdf").chmod(0o644)
+        (parent / name).chmod(0o755)
+    parent.chmod(0o755)
+    (parent / "bob").chmod(0o000)
+    cache = shared_tmp / "cache"
+    cache.mkdir()
+    os.chown(cache, 65534, 65534)
+
+    proc = _as_nobody([*CLI, "batch", str(parent), "--as-of", AS_OF, "--format", "json",
+                       "--jobs", "2"], cache)
+
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr  # a summary
+    out = json.loads(proc.stdout)
+    by_name = {d["dossier"]: d for d in out["dossiers"]}
+    assert by_name["bob"].get("error") and not by_name["alice"].get("error")
+    assert [f["path"] for f in by_name["alice"]["files"]] == ["a.pdf"]
+    assert out["summary"]["failed"] == 1
+
+
 def test_unreadable_dossier_folder_is_one_line_and_exit_2(shared_tmp: Path) -> None:
     dossier = shared_tmp / "closed"
     dossier.mkdir(mode=0o000)
