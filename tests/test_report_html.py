@@ -99,3 +99,12 @@ def test_debug_shows_the_ocr_text_masked(tmp_path: Path) -> None:
     assert "Titulaire" not in html.render_report(report, "fr", thumbnailer=None)
     page = html.render_report(report, "fr", debug=True, thumbnailer=None)
     assert "Titulaire Mme CASTAÑEDA" in page and "FR763140" not in page.replace(" ", "")
+
+
+def test_classify_text_masks_evidence_too() -> None:
+    from dossier_check.report.text import render_classify
+
+    docs = [d for d in R.to_fix().documents if d.type in ("rib", "unknown")]
+    out = render_classify(docs).replace(" ", "")
+    assert not any(s in out for s in R.IDENTIFIERS) and "2156" in out
+    assert "FR7631407059278021670812156" in render_classify(docs, show=True)

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from dossier_check.messages import render, requirement_title, status_label
 from dossier_check.model import DossierReport, Status
-from dossier_check.report.json import _mask_values
+from dossier_check.report.json import _mask_values, masked_evidence
 
 MARKS = {
     Status.OK: ("✔", "green"),
@@ -172,5 +172,6 @@ def summary_table(
 def render_classify(docs, lang: str = "fr", show: bool = False) -> str:  # type: ignore[no-untyped-def]
     lines = []
     for d in docs:
-        lines.append(f"{d.path}\t{d.type}\t{d.confidence:.2f}\t{'; '.join(d.evidence)}")
+        evidence = "; ".join(masked_evidence(d, show))
+        lines.append(f"{d.path}\t{d.type}\t{d.confidence:.2f}\t{evidence}")
     return "\n".join(lines) + "\n"
