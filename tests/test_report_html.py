@@ -13,6 +13,7 @@ from PIL import Image
 from dossier_check.model import DossierReport, Page
 from dossier_check.report import html
 from dossier_check.report.json import mask_text
+from dossier_check.report.text import render_classify
 from dossier_check.report.thumbs import MAX_SIDE, thumbnail_image, thumbnail_uri
 from tests.golden import reports as R
 
@@ -102,8 +103,6 @@ def test_debug_shows_the_ocr_text_masked(tmp_path: Path) -> None:
 
 
 def test_classify_text_masks_evidence_too() -> None:
-    from dossier_check.report.text import render_classify
-
     docs = [d for d in R.to_fix().documents if d.type in ("rib", "unknown")]
     out = render_classify(docs).replace(" ", "")
     assert not any(s in out for s in R.IDENTIFIERS) and "2156" in out
