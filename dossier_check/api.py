@@ -10,8 +10,8 @@ the run.
 from __future__ import annotations
 
 import contextlib
+import mimetypes
 import os
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,7 +22,7 @@ from dossier_check.cache import Cache
 from dossier_check.duplicates import is_duplicate, mark_duplicates
 from dossier_check.errors import UsageError
 from dossier_check.fields.photo import PhotoMeasures, measure_photo
-from dossier_check.ingest import UNKNOWN_MIME, Limits, iter_pages, open_source, sniff, walk
+from dossier_check.ingest import UNKNOWN_MIME, Limits, iter_pages, open_source, walk
 from dossier_check.model import (
     Document,
     DossierReport,
@@ -72,17 +72,14 @@ def analyse_file(relpath: str, abspath: Path, options: Options) -> Document:
 def failed_document(relpath: str, abspath: Path, problem: Finding) -> Document:
     """An ``unknown`` document for a file whose analysis gave no result.
 
-    Only ``stat`` and the first bytes are read here (size and sniffed type for
-    the report): the file may be what crashed or hung the worker.
+    The file may be what crashed or hung the worker, so nothing parses it
+    here, libmagic included: the size comes from ``stat`` and the type from
+    the extension.
     """
-    size, mime = 0, UNKNOWN_MIME
-    with contextlib.suppress(Exception):
-        st = os.stat(abspath)
-        size = st.st_size
-        if stat.S_ISREG(st.st_mode) and size:
-            fd = os.open(abspath, os.O_RDONLY | os.O_NONBLOCK)
-            with os.fdopen(fd, "rb") as fh:
-                mime = sniff(fh.read(4096))
+    size = 0
+    with contextlib.suppress(OSError):
+        size = os.stat(abspath).st_size
+    mime = mimetypes.guess_type(relpath, strict=False)[0] or UNKNOWN_MIME
     source = SourceFile(relpath, abspath, mime, size, problems=(problem,))
     return Document(source, doctypes.UNKNOWN, 0.0, (), {}, (problem,))
 
