@@ -30,6 +30,8 @@ AS_OF = date(2026, 11, 15)
 
 
 def _is_damaged(entry: dict) -> bool:
+    if "damaged" in entry:
+        return bool(entry["damaged"])
     kinds = {d.get("kind") for d in entry.get("damage", [])}
     return bool(
         entry.get("form") in ("phone", "phone_photo")
@@ -74,17 +76,19 @@ REQUIRED_TYPES = {"passport", "national_id", "residence_permit", "birth_certific
 
 def report(entries: dict[str, dict], got: dict[str, str]) -> None:
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
-    split = {"damaged": [0, 0], "clean": [0, 0]}
+    split = {"damaged": [0, 0], "clean": [0, 0], "held-out": [0, 0], "seen layouts": [0, 0]}
     distractor_fp = []
     for rel, e in entries.items():
         want, have = e["expected_type"], got[rel]
         confusion[want][have] += 1
-        half = split["damaged" if _is_damaged(e) else "clean"]
-        half[0] += want == have
-        half[1] += 1
+        for name in ("damaged" if _is_damaged(e) else "clean",
+                     "held-out" if e.get("held_out") else "seen layouts"):
+            split[name][0] += want == have
+            split[name][1] += 1
         if want == "unknown" and have in REQUIRED_TYPES:
-            distractor_fp.append(f"{rel} ({e.get('layout')}) -> {have}")
-        if want != have:
+            shown = "held-out" if e.get("held_out") else e.get("layout")
+            distractor_fp.append(f"{rel} ({shown}) -> {have}")
+        if want != have and not e.get("held_out"):  # held-out misses: counted, never shown
             print(f"MISS {rel} [{e.get('layout')}, {e.get('form')}, dpi {e.get('dpi')}]: "
                   f"expected {want}, got {have}")
     types = sorted(set(confusion) | {t for c in confusion.values() for t in c})
