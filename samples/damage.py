@@ -323,12 +323,13 @@ def apply_corpus(img: Image.Image, steps: list[dict], rng: random.Random) -> Ima
             img = _crease_apply(img, st)
         elif k == "blur" and st.get("type") == "motion":
             img = _motion_blur(img, st["length"], st["degrees"])
-        elif k == "edge_shadow" and st["edge"] == "bottom":
-            arr = np.asarray(img, dtype=np.float32).copy()
-            h = arr.shape[0]
-            n = max(2, int(h * st["fraction"]))
-            arr[h - n :] *= np.linspace(1.0, 0.25, n, dtype=np.float32)[:, None, None]
-            img = Image.fromarray(arr.astype(np.uint8))
+        elif k == "edge_shadow":
+            img = _edge_shadow(img, st)
+        elif k == "paper_tone":
+            lut = [min(255, int(v * c / 255.0)) for c in st["rgb"] for v in range(256)]
+            img = img.point(lut)
+        elif k == "noise":
+            img = _fast_noise(img, st["sigma"], nrng)
         else:
             sub = random.Random(int(nrng.integers(2**32)))
             img = apply(img, [st], sub)
@@ -347,9 +348,47 @@ def _lowres_field(w: int, h: int, fn, step: int = 8) -> np.ndarray:
     )
 
 
+def _multiply(img: Image.Image, field: np.ndarray) -> Image.Image:
+    """img x field (field in 0..1, one value per pixel), in C via ImageChops."""
+    from PIL import ImageChops
+
+    f = Image.fromarray(np.clip(field * 255.0, 0, 255).astype(np.uint8), "L")
+    return ImageChops.multiply(img, Image.merge("RGB", (f, f, f)))
+
+
+def _edge_shadow(img: Image.Image, st: dict) -> Image.Image:
+    w, h = img.size
+    horiz = st["edge"] in ("left", "right")
+    n = max(2, int((w if horiz else h) * st["fraction"]))
+    ramp = np.linspace(0.25, 1.0, n, dtype=np.float32)
+    if horiz:
+        prof = np.ones(w, dtype=np.float32)
+        if st["edge"] == "left":
+            prof[:n] = ramp
+        else:
+            prof[w - n :] = ramp[::-1]
+        field = np.broadcast_to(prof[None, :], (h, w))
+    else:
+        prof = np.ones(h, dtype=np.float32)
+        if st["edge"] == "top":
+            prof[:n] = ramp
+        else:
+            prof[h - n :] = ramp[::-1]
+        field = np.broadcast_to(prof[:, None], (h, w))
+    return _multiply(img, field)
+
+
+def _fast_noise(img: Image.Image, sigma: float, nrng) -> Image.Image:
+    """Gray sensor noise with a 2-pixel grain (int16 arithmetic, float32 draws)."""
+    w, h = img.size
+    small = nrng.standard_normal((max(1, (h + 1) // 2), max(1, (w + 1) // 2)), dtype=np.float32)
+    noise = np.repeat(np.repeat(small * sigma, 2, axis=0), 2, axis=1)[:h, :w]
+    arr = np.asarray(img, dtype=np.int16) + noise.astype(np.int16)[..., None]
+    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+
+
 def _uneven_light(img: Image.Image, st: dict) -> Image.Image:
-    arr = np.asarray(img, dtype=np.float32)
-    h, w = arr.shape[:2]
+    w, h = img.size
     a = np.deg2rad(st["direction"])
 
     def fn(xx, yy):
@@ -359,13 +398,11 @@ def _uneven_light(img: Image.Image, st: dict) -> Image.Image:
         r2 = ((xx - 0.5) ** 2 + (yy - 0.5) ** 2) * 2.0
         return field * (1.0 - st["vignette"] * r2)
 
-    field = _lowres_field(w, h, fn)
-    return Image.fromarray(np.clip(arr * field[..., None], 0, 255).astype(np.uint8))
+    return _multiply(img, _lowres_field(w, h, fn))
 
 
 def _crease_apply(img: Image.Image, st: dict) -> Image.Image:
-    arr = np.asarray(img, dtype=np.float32).copy()
-    h, w = arr.shape[:2]
+    w, h = img.size
     horiz = st["orientation"] == "horizontal"
     n = h if horiz else w
     pos = int(n * st["position"])
@@ -378,11 +415,11 @@ def _crease_apply(img: Image.Image, st: dict) -> Image.Image:
         - st["strength"] * np.exp(-(d**2) * 4)
         + 0.5 * st["strength"] * np.exp(-((d - 1.5) ** 2))
     )
-    if horiz:
-        arr *= prof[:, None, None]
-    else:
-        arr *= prof[None, :, None]
-    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    prof = np.clip(prof, 0, 1).astype(np.float32)
+    field = (
+        np.broadcast_to(prof[:, None], (h, w)) if horiz else np.broadcast_to(prof[None, :], (h, w))
+    )
+    return _multiply(img, field)
 
 
 def _motion_blur(img: Image.Image, length: int, degrees: float) -> Image.Image:
@@ -457,29 +494,28 @@ def _phone_v2(img: Image.Image, st: dict, nrng) -> Image.Image:
     coeffs = _perspective_coeffs(dst, src)
     doc = img.convert("RGBA")
     warped = doc.transform((fw, fh), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC)
-    alpha = np.asarray(warped.getchannel("A"), dtype=np.float32) / 255.0
-    bg = _texture(st["background"], st["rgb"], (fw, fh), nrng)
+    alpha = warped.getchannel("A")
+    tex = _texture(st["background"], st["rgb"], (fw, fh), nrng)
+    bg = Image.fromarray(np.clip(tex, 0, 255).astype(np.uint8))
     # soft drop shadow below the paper
-    sh = Image.fromarray((alpha * 255).astype(np.uint8)).filter(
-        ImageFilter.GaussianBlur(max(2, fw // 150))
-    )
     off = max(2, fw // 200)
-    sh_arr = np.zeros_like(alpha)
-    sh_arr[off:, off:] = np.asarray(sh, dtype=np.float32)[:-off, :-off] / 255.0
-    bg *= (1.0 - 0.45 * sh_arr)[..., None]
-    fg = np.asarray(warped.convert("RGB"), dtype=np.float32)
-    out = bg * (1 - alpha[..., None]) + fg * alpha[..., None]
+    sh = Image.new("L", (fw, fh), 0)
+    sh.paste(alpha, (off, off))
+    sh = sh.filter(ImageFilter.GaussianBlur(max(2, fw // 150)))
+    shade = 1.0 - 0.45 * (np.asarray(sh, dtype=np.float32) / 255.0)
+    bg = _multiply(bg, shade)
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
     if st.get("shadow"):  # the phone/hand casts a soft shadow over part of the frame
         sx, sy = nrng.uniform(0.2, 0.8), nrng.uniform(0.6, 1.1)
         r = nrng.uniform(0.25, 0.45) * max(fw, fh)
 
-        def shade(xx, yy):
+        def shade_fn(xx, yy):
             d = np.sqrt(((xx - sx) * fw) ** 2 + ((yy - sy) * fh) ** 2) / r
             return 1.0 - 0.3 * np.clip(1.2 - d, 0, 1)
 
-        out *= _lowres_field(fw, fh, shade)[..., None]
-    out *= np.array(st["white_balance"], dtype=np.float32)[None, None, :]
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+        bg = _multiply(bg, _lowres_field(fw, fh, shade_fn))
+    lut = [min(255, int(v * wb)) for wb in st["white_balance"] for v in range(256)]
+    return bg.point(lut)
 
 
 def effective_dpi(steps: list[dict], dpi: int, size: tuple[int, int]) -> int:

@@ -209,7 +209,7 @@ def write_images(
 
         pillow_heif.register_heif_opener()
         buf = io.BytesIO()
-        images[0].save(buf, format="HEIF", quality=quality)
+        images[0].save(buf, format="HEIF", quality=quality, enc_params={"preset": "ultrafast"})
         with open(path, "wb") as fh:
             fh.write(buf.getvalue())
     else:

@@ -3,6 +3,8 @@ passes mod 97), and foreign SEPA accounts (DE, ES). DOMAIN.md §6 (R-RIB). Banks
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from samples import identifiers as numbers
 from samples.canvas import Page
 from samples.people import fmt_date
@@ -26,10 +28,26 @@ AGENCIES = [
 ]
 
 
+# each French layout is one bank's own document design
+BANK_OF_LAYOUT = {
+    "fr-classic": [0, 3],
+    "fr-badkey": [0, 3],
+    "fr-online": [1],
+    "fr-slip": [2],
+    "fr-app": [4],
+}
+
+
 def rib(ctx: Ctx) -> Doc:
     variant = ctx.opts.get("variant") or ctx.rng.choice(["fr-classic", "fr-online"])
     if variant in ("fr-classic", "fr-online", "fr-badkey"):
         return _fr(ctx, variant)
+    if variant == "fr-slip":
+        return _fr_slip(ctx)
+    if variant == "fr-app":
+        return _fr_app(ctx)
+    if variant == "sepa-lt":
+        return _sepa_lt(ctx)
     return _sepa(ctx, variant)
 
 
@@ -51,7 +69,7 @@ def rng_pick(ctx: Ctx, options):
 
 def _fr(ctx: Ctx, variant: str) -> Doc:
     rng, p = ctx.rng, ctx.person
-    name, letters, color = rng.choice(FR_BANKS)
+    name, letters, color = FR_BANKS[rng.choice(BANK_OF_LAYOUT[variant])]
     r = (
         numbers.fr_rib_bad_key(rng)
         if variant == "fr-badkey"
@@ -224,4 +242,176 @@ def _sepa(ctx: Ctx, variant: str) -> Doc:
     )
 
 
-RIB_LAYOUTS = ["fr-classic", "fr-online", "sepa-de", "sepa-es", "fr-badkey"]
+def _fr_fields(ctx: Ctx, r: dict, bic: str, holder: str, name: str) -> dict:
+    p = ctx.person
+    return {
+        "holder": holder,
+        "iban": r["iban"],
+        "bic": bic,
+        "bank_code": r["bank"],
+        "branch_code": r["branch"],
+        "account_number": r["account"],
+        "rib_key": r["key"],
+        "country": "FR",
+        "iban_valid": True,
+        "rib_key_valid": True,
+        "bank_name": name,
+        "holder_is": ctx.opts.get("holder_is", "applicant"),
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+
+
+def _fr_slip(ctx: Ctx) -> Doc:
+    """The small RIB slip torn from a cheque book (mutualist bank): a landscape strip."""
+    rng, p = ctx.rng, ctx.person
+    name, letters, color = FR_BANKS[2]
+    r = numbers.fr_rib(rng, letter=rng.random() < 0.1)
+    bic = numbers.bic(rng, "FR", letters)
+    holder = f"{p.civility.upper()} {p.surname.upper()} {p.given_names.upper()}"
+    fam = rng.choice(["dejavu-sans-condensed", "liberation-sans-narrow", "liberation-sans"])
+    W, H = 175.0, 72.0
+    pg = Page(W, H, bg=(250, 248, 240))
+    pg.rect(1, 1, W - 2, H - 2, color, None, 0.5)
+    pg.group(5, 4, logo(rng, name, color, 10, fam))
+    title = rng.choice(["RELEVÉ D'IDENTITÉ BANCAIRE", "R.I.B. — Relevé d'identité bancaire"])
+    pg.text(W - 5, 9, title, fam, 9, "bold", color, "right")
+    pg.text(5, 20, "Titulaire :", fam, 7.5, "regular", (90, 90, 90))
+    pg.text(26, 20, holder, fam, 9.5, "bold")
+    pg.text(26, 24.5, p.address.oneline(), fam, fit_size(p.address.oneline(), fam, 8, 140))
+    heads = ["Banque", "Guichet", "N° compte", "Clé"]
+    vals = [r["bank"], r["branch"], r["account"], r["key"]]
+    x = 5
+    for h, v, w in zip(heads, vals, [28, 28, 50, 16], strict=True):
+        pg.text(x, 33, h, fam, 7, "regular", (90, 90, 90))
+        pg.text(x, 39, v, "liberation-mono", 10.5, "bold")
+        x += w
+    pg.text(5, 49, "IBAN", fam, 7, "regular", (90, 90, 90))
+    pg.text(5, 55, numbers.group4(r["iban"]), "liberation-mono", 11, "bold")
+    pg.text(120, 49, "Code BIC", fam, 7, "regular", (90, 90, 90))
+    pg.text(120, 55, bic, "liberation-mono", 11, "bold")
+    agency = rng.choice(AGENCIES)
+    pg.text(5, 65, f"Domiciliation : {name} — {agency}", fam, 7.5)
+    if rng.random() < 0.5:  # the slip laid on the scanner glass: a mostly white A4 page
+        a4 = Page()
+        a4.group(rng.uniform(8, 25), rng.uniform(8, 30), pg, angle=rng.uniform(-2, 2))
+        pg = a4
+    return Doc("rib", "rib/fr-slip", [pg], _fr_fields(ctx, r, bic, holder, name), "paper")
+
+
+def _fr_app(ctx: Ctx) -> Doc:
+    """A neobank's 'account details' export: bilingual, big IBAN, no table."""
+    rng, p = ctx.rng, ctx.person
+    name, letters, color = FR_BANKS[4]
+    r = numbers.fr_rib(rng)
+    bic = numbers.bic(rng, "FR", letters, branch=False)
+    holder = f"{p.given_names} {p.surname.upper()}"
+    fam = rng.choice(["dejavu-sans", "liberation-sans"])
+    pg = Page()
+    pg.rect(0, 0, 210, 40, None, color)
+    pg.text(18, 24, name, fam, 20, "bold", (255, 255, 255))
+    pg.text(18, 33, "Coordonnées bancaires / Account details", fam, 11, "regular", (230, 240, 250))
+    y = 60
+    for lab, v, mono in [
+        ("Titulaire du compte / Account holder", holder, False),
+        ("IBAN", numbers.group4(r["iban"]), True),
+        ("BIC / SWIFT", bic, True),
+        ("Banque / Bank", f"{name} — 12 rue de la Bourse, 75002 Paris", False),
+    ]:
+        pg.rect(18, y - 8, 174, 20, (220, 225, 232), (248, 250, 252), 0.3)
+        pg.text(24, y - 2, lab, fam, 9, "regular", (100, 100, 110))
+        pg.text(24, y + 7, v, "dejavu-mono" if mono else fam, 12.5 if mono else 12, "bold")
+        y += 26
+    pg.text(
+        18,
+        y + 4,
+        f"Code banque {r['bank']} · Code guichet {r['branch']} · "
+        f"N° de compte {r['account']} · Clé RIB {r['key']}",
+        fam,
+        9,
+        "regular",
+        (90, 90, 90),
+    )
+    pg.para(
+        18,
+        y + 16,
+        174,
+        "Communiquez ces coordonnées pour recevoir des virements ou "
+        "mettre en place des prélèvements SEPA. Share these details to receive transfers.",
+        fam,
+        9.5,
+        "regular",
+        (90, 90, 90),
+    )
+    issued = ctx.as_of - timedelta(days=rng.randint(0, 40))
+    pg.text(18, 280, f"Généré le {fmt_date(issued, 'num')}", fam, 8.5, "regular", (120, 120, 120))
+    return Doc("rib", "rib/fr-app", [pg], _fr_fields(ctx, r, bic, holder, name), "digital")
+
+
+def _sepa_lt(ctx: Ctx) -> Doc:
+    """A foreign SEPA neobank (LT IBAN), in English."""
+    rng, p = ctx.rng, ctx.person
+    fam = body_font(rng)
+    name = "Nevali Bank UAB"
+    bank = f"{rng.randint(30000, 39999)}"
+    acct = f"{rng.randint(0, 10**11 - 1):011d}"
+    iban = numbers.make_iban("LT", bank + acct)
+    bic = "NEVALT2" + rng.choice("12")
+    holder = f"{p.given_names} {p.surname.upper()}"
+    pg = Page()
+    pg.group(18, 14, logo(rng, "nevali", (20, 20, 30), 16, fam))
+    pg.text(18, 44, "Account details", fam, 17, "bold")
+    pg.text(18, 51, "EUR account · SEPA", fam, 10.5, "regular", (100, 100, 100))
+    y = 68
+    for lab, v in [
+        ("Beneficiary / Account holder", holder),
+        ("IBAN", numbers.group4(iban)),
+        ("BIC", bic),
+        ("Bank name and address", f"{name}, Konstitucijos pr. 21B, 08130 Vilnius, Lithuania"),
+    ]:
+        pg.text(18, y, lab, fam, 9.5, "regular", (100, 100, 100))
+        mono = lab in ("IBAN", "BIC")
+        pg.text(
+            18,
+            y + 7,
+            v,
+            "dejavu-mono" if mono else fam,
+            13 if mono else fit_size(v, fam, 11.5, 170, "bold"),
+            "bold",
+        )
+        y += 18
+    pg.para(
+        18,
+        y + 6,
+        174,
+        "Use these details for transfers in euro from any SEPA country. "
+        "Your account is held in Lithuania.",
+        fam,
+        10,
+        "regular",
+        (90, 90, 90),
+    )
+    fields = {
+        "holder": holder.upper(),
+        "iban": iban,
+        "bic": bic,
+        "country": "LT",
+        "iban_valid": True,
+        "sepa_foreign": True,
+        "bank_name": name,
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", "rib/sepa-lt", [pg], fields, "digital", lang="en")
+
+
+RIB_LAYOUTS = [
+    "fr-classic",
+    "fr-online",
+    "fr-slip",
+    "fr-app",
+    "sepa-de",
+    "sepa-es",
+    "sepa-lt",
+    "fr-badkey",
+]

@@ -20,8 +20,16 @@ ISSUERS = {
         ("Eaux du Val de Brume", (0, 130, 170)),
         ("Régie des Eaux de la Métropole", (30, 90, 150)),
     ],
-    "mobile": [("Onde Mobile", (210, 0, 90)), ("Kali Télécom", (90, 40, 160))],
-    "internet": [("Fibrelia", (230, 50, 40)), ("NetOcéan Box", (0, 100, 160))],
+    "mobile": [
+        ("Onde Mobile", (210, 0, 90)),
+        ("Kali Télécom", (90, 40, 160)),
+        ("Mistral Mobile", (0, 140, 120)),
+    ],
+    "internet": [
+        ("Fibrelia", (230, 50, 40)),
+        ("NetOcéan Box", (0, 100, 160)),
+        ("Hexanet Fibre", (60, 60, 70)),
+    ],
 }
 TITLES = {
     "electricity": ["Facture d'électricité", "FACTURE", "Votre facture d'énergie"],
@@ -61,7 +69,7 @@ def utility_bill(ctx: Ctx) -> Doc:
     issuer, color = (
         issuers[issuer_i % len(issuers)] if issuer_i is not None else rng.choice(issuers)
     )
-    style = ctx.opts.get("style") or rng.choice("abc")
+    style = ctx.opts.get("style") or rng.choice("abcd")
     span = ctx.opts.get("span") or (6 if kind == "water" and rng.random() < 0.5 else 1)
     start, end, issue = bill_period(ctx.as_of, ctx.opts.get("months_back", 0), span)
     ds = ctx.opts.get("date_style") or rng.choice(["num", "long", "num", "dot"])
@@ -159,6 +167,49 @@ def utility_bill(ctx: Ctx) -> Doc:
         for lab, v in ident:
             pg.text(18, y, f"{lab} : {v}", fam, 10.5)
             y += 6
+        y += 8
+    elif style == "d":
+        pg.rect(0, 0, 210, 34, None, (244, 244, 246))
+        pg.group(16, 9, logo(rng, issuer, color, 13, fam))
+        pg.text(194, 14, f"Facture n° {inv_no}", fam, 10, "bold", align="right")
+        pg.text(194, 20, f"du {D(issue)}", fam, 10, align="right")
+        pg.text(194, 26, f"Référence client : {client_no}", fam, 9.5, align="right")
+        y = 48
+        pg.text(18, y, f"Bonjour {p.first_name},", fam, 12, "bold")
+        what = {
+            "electricity": "d'électricité",
+            "gas": "de gaz",
+            "water": "d'eau",
+            "mobile": "mobile",
+            "internet": "Internet",
+        }[kind]
+        pg.text(
+            18,
+            y + 7,
+            f"Voici votre facture {what} — {period_label.lower()} {period_txt}.",
+            fam,
+            fit_size(
+                f"Voici votre facture {what} — {period_label.lower()} {period_txt}.", fam, 10.5, 110
+            ),
+        )
+        pg.rect(132, y - 7, 62, 30, color, None, 0.6)
+        pg.text(
+            163,
+            y,
+            rng.choice(["Total à payer", "Montant TTC", "À payer"]),
+            fam,
+            10.5,
+            align="center",
+        )
+        pg.text(163, y + 11, money(ttc), fam, 17, "bold", color, "center")
+        pg.text(163, y + 18.5, f"prélevé le {D(pay)}", fam, 8.5, "regular", (90, 90, 90), "center")
+        y += 34
+        pg.text(18, y, "Vos informations", fam, 11.5, "bold", color)
+        y += 7
+        for lab, v in [(holder_label, holder), (addr_label, addr.oneline()), *ident]:
+            pg.text(20, y, lab, fam, 9.5, "regular", (90, 90, 90))
+            pg.text(72, y, v, fam, fit_size(v, fam, 10.5, 120), "regular")
+            y += 6.4
         y += 8
     else:
         pg.rect(0, 0, 62, 297, None, tuple(min(255, c + (255 - c) * 85 // 100) for c in color))
@@ -316,4 +367,4 @@ def _lines(rng, kind, start, end, span):
 
 
 BILL_KINDS = sorted(ISSUERS)
-BILL_STYLES = ["a", "b", "c"]
+BILL_STYLES = ["a", "b", "c", "d"]

@@ -84,12 +84,29 @@ def residence_permit(ctx: Ctx) -> Doc:
         return _titre_card(ctx, variant)
     if variant == "vls-ts":
         return _vls_ts(ctx)
+    if variant == "ada":
+        return _ada(ctx)
     return _recepisse(ctx, ctx.opts.get("kind"))
+
+
+DZ_TITRES = [
+    ("CERTIFICAT DE RÉSIDENCE POUR ALGÉRIEN", "10 ANS", 120),
+    ("CERTIFICAT DE RÉSIDENCE POUR ALGÉRIEN", "ÉTUDIANT", 12),
+    ("CERTIFICAT DE RÉSIDENCE POUR ALGÉRIEN", "VIE PRIVÉE ET FAMILIALE", 12),
+    ("CERTIFICAT DE RÉSIDENCE POUR ALGÉRIEN", "SALARIÉ", 12),
+]
 
 
 def _titre_card(ctx: Ctx, variant: str) -> Doc:
     rng, p = ctx.rng, ctx.person
-    kind, mention, months = rng.choice(TITRES)
+    if variant == "titre-card-dz":
+        if p.nationality != "DZA":
+            from samples.people import make_person
+
+            p = make_person(rng, "DZA", ctx.as_of)
+        kind, mention, months = rng.choice(DZ_TITRES)
+    else:
+        kind, mention, months = rng.choice(TITRES)
     issue, expiry = _validity(ctx, months)
     long_no = variant == "titre-card-b" and rng.random() < 0.5
     number = digits(rng, 10) if long_no else (rng.choice(["AB", "CD", "EF", "GH"]) + digits(rng, 7))
@@ -115,6 +132,8 @@ def _titre_card(ctx: Ctx, variant: str) -> Doc:
     f.text(3, 5, "RÉPUBLIQUE FRANÇAISE", fam, 7, "bold", blue)
     if variant == "titre-card":
         title, sub = "TITRE DE SÉJOUR", "RESIDENCE PERMIT"
+    elif variant == "titre-card-dz":
+        title, sub = "CERTIFICAT DE RÉSIDENCE", "POUR ALGÉRIEN / RESIDENCE PERMIT"
     else:
         title, sub = kind, "TITRE DE SÉJOUR / RESIDENCE PERMIT"
     f.text(CARD_W - 3, 5, title, fam, fit_size(title, fam, 7.5, 46, "bold"), "bold", blue, "right")
@@ -403,5 +422,87 @@ def _recepisse(ctx: Ctx, kind: str | None) -> Doc:
     return Doc("residence_permit", f"residence_permit/recepisse-{kind}", [pg], fields, "paper")
 
 
-RESIDENCE_LAYOUTS = ["titre-card", "titre-card-b", "vls-ts", "recepisse"]
+def _ada(ctx: Ctx) -> Doc:
+    """Attestation de demande d'asile (paper, photo, no MRZ): DOMAIN.md §3 'asylum'."""
+    rng, p = ctx.rng, ctx.person
+    procedure = rng.choice(["PROCÉDURE NORMALE", "PROCÉDURE ACCÉLÉRÉE", "PROCÉDURE DUBLIN"])
+    months = 6 if "DUBLIN" not in procedure else 4
+    issue, expiry = _validity(ctx, months)
+    fam = body_font(rng)
+    pref = _prefecture(ctx)
+    etranger = digits(rng, 10)
+    ds = rng.choice(["num", "dot"])
+    d = lambda x: fmt_date(x, ds)  # noqa: E731
+    pg = Page(210, 297)
+    pg.text(20, 20, "RÉPUBLIQUE FRANÇAISE", fam, 10.5, "bold")
+    pg.text(20, 25, "MINISTÈRE DE L'INTÉRIEUR", fam, 8.5)
+    pg.text(
+        190,
+        20,
+        pref.upper(),
+        fam,
+        fit_size(pref.upper(), fam, 9.5, 100, "bold"),
+        "bold",
+        align="right",
+    )
+    pg.text(190, 25, "Guichet unique pour demandeurs d'asile", fam, 8.5, align="right")
+    pg.rect(20, 36, 170, 20, (30, 30, 30), (240, 240, 240), 0.4)
+    title = "ATTESTATION DE DEMANDE D'ASILE"
+    pg.text(105, 45, title, fam, fit_size(title, fam, 15, 160, "bold"), "bold", align="center")
+    pg.text(105, 52, procedure, fam, 11, "bold", align="center")
+    photo_box(
+        pg,
+        faces.portrait(rng, out_h=400, gray=rng.random() < 0.5),
+        150,
+        64,
+        32,
+        41,
+        border=(0, 0, 0),
+    )
+    rows = [
+        ("Nom", p.surname.upper()),
+        ("Prénom(s)", p.given_names),
+        ("Sexe", p.sex),
+        ("Né(e) le", d(p.birth_date)),
+        ("à", p.birth_place),
+        ("Nationalité déclarée", NATIONS[p.nationality]["fr"].title()),
+        ("N° étranger (AGDREF)", etranger),
+        ("Domiciliation", p.address.oneline()),
+    ]
+    y = 70
+    for lab, v in rows:
+        pg.text(22, y, lab, fam, 10, "regular", (70, 70, 70))
+        pg.text(72, y, v, fam, fit_size(v, fam, 10.5, 74 if y < 112 else 116, "bold"), "bold")
+        y += 7.5
+    y = pg.para(
+        22,
+        y + 6,
+        166,
+        f"La présente attestation, valable du {d(issue)} au {d(expiry)}, vaut autorisation "
+        "provisoire de séjour. Elle est renouvelable jusqu'à la notification de la décision "
+        "de l'Office français de protection des réfugiés et apatrides et, le cas échéant, de "
+        "la Cour nationale du droit d'asile. Elle ne constitue pas un titre d'identité.",
+        fam,
+        10,
+        leading=1.45,
+    )
+    pg.text(22, y + 8, f"Date de la première attestation : {d(issue)}", fam, 10)
+    pg.text(120, y + 20, f"Fait le {d(issue)}", fam, 10)
+    pg.text(120, y + 26, "Le préfet,", fam, 10)
+    put_signature(pg, rng, 122, y + 29, 40, 14)
+    put_stamp(pg, rng, 40, y + 18, [pref.upper()[:28], "GUDA"], w=48, h=24)
+    fields = {
+        **p.truth(),
+        "kind": "ada",
+        "procedure": procedure,
+        "issue_date": issue.isoformat(),
+        "valid_from": issue.isoformat(),
+        "expiry_date": expiry.isoformat(),
+        "numero_etranger": etranger,
+        "authority": pref,
+    }
+    return Doc("residence_permit", "residence_permit/ada", [pg], fields, "paper")
+
+
+RESIDENCE_LAYOUTS = ["titre-card", "titre-card-b", "titre-card-dz", "vls-ts", "recepisse", "ada"]
 _ = text_width
