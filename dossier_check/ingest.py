@@ -151,6 +151,9 @@ IMAGE_PAGE_DPI = 300  # rendering of a scanned or vector page (for OCR)
 RENDER_MAX_PIXELS = 36_000_000
 #: Letters and digits, in words of two or more, that make a text layer real.
 TEXT_LAYER_MIN_CHARS = 40
+#: A page that draws an image and holds fewer word characters than this in its
+#: text layer is treated as a scan and OCR'd (the layer is a footer or stamp).
+SCAN_TEXT_MAX_CHARS = 400
 
 _HEAD_BYTES = 64 * 1024
 _CHUNK_BYTES = 1024 * 1024
@@ -565,7 +568,10 @@ class _Reader:
 
     def _pdf_page(self, pdf: _PdfHandles, index: int, render_text_pages: bool) -> Page | None:
         text = pdf.text(index)
-        if _is_real_text(text):
+        # A scan with a few words of vector text over it (a footer, a scanner's
+        # stamp) is a scan: OCR the rendered page rather than trust the snippet.
+        scanned = pdf.has_image(index) and _word_chars(text) < SCAN_TEXT_MAX_CHARS
+        if _is_real_text(text) and not scanned:
             if not render_text_pages:
                 size = pdf.size_points(index)
                 if size is None:
@@ -717,6 +723,21 @@ class _PdfHandles:
             # The two disagree on a damaged file: trust pdfium, which renders.
             self.page_count = len(self.doc)
             self.reader = None
+
+    def has_image(self, index: int) -> bool:
+        """Whether the page draws an image XObject (a scan under the text layer)."""
+        if self.reader is None:
+            return False
+        try:
+            xobjects = self.reader.pages[index]["/Resources"].get_object().get("/XObject")
+            if xobjects is None:
+                return False
+            return any(
+                xobjects.get_object()[name].get_object().get("/Subtype") == "/Image"
+                for name in xobjects.get_object()
+            )
+        except Exception:
+            return False
 
     def text(self, index: int) -> str:
         """The page's text layer ('' when none or unreadable): pypdf, else pdfium."""
@@ -934,6 +955,10 @@ def _rotate_clockwise(image: Image.Image, degrees: int) -> Image.Image:
     }
     method = turns.get(degrees % 360)
     return image if method is None else image.transpose(method)
+
+
+def _word_chars(text: str) -> int:
+    return sum(len(w) for w in _WORD.findall(text) if not w.isdigit())
 
 
 def _is_real_text(text: str) -> bool:
