@@ -53,10 +53,15 @@ def main() -> int:
     parser.add_argument("--count-per-type", type=int, default=None)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    parser.add_argument("--reuse", action="store_true",
+                        help="classify an already generated corpus of this seed again")
     args = parser.parse_args()
     corpus = args.out / f"corpus-{args.seed}"
     t0 = time.perf_counter()
-    manifest = generate_corpus(args.seed, str(corpus), AS_OF, args.count_per_type)
+    if args.reuse and (corpus / "manifest.json").exists():
+        manifest = json.loads((corpus / "manifest.json").read_text())
+    else:
+        manifest = generate_corpus(args.seed, str(corpus), AS_OF, args.count_per_type)
     t1 = time.perf_counter()
     entries = {e["path"]: e for e in manifest["files"]}
     work = [(rel, str(corpus / rel)) for rel in sorted(entries)]
