@@ -40,6 +40,14 @@ FONT_FILES: dict[str, dict[str, str]] = {
         "italic": "DejaVuSerif-Italic.ttf",
         "bolditalic": "DejaVuSerif-BoldItalic.ttf",
     },
+    "dejavu-serif-condensed": {
+        "regular": "DejaVuSerifCondensed.ttf",
+        "bold": "DejaVuSerifCondensed-Bold.ttf",
+        "italic": "DejaVuSerifCondensed-Italic.ttf",
+        "bolditalic": "DejaVuSerifCondensed-BoldItalic.ttf",
+    },
+    # one weight only: bold and italic fall back to it
+    "dejavu-sans-light": {"regular": "DejaVuSans-ExtraLight.ttf"},
     "dejavu-mono": {
         "regular": "DejaVuSansMono.ttf",
         "bold": "DejaVuSansMono-Bold.ttf",
@@ -80,6 +88,8 @@ BODY_FONTS = (
     "liberation-sans",
     "liberation-serif",
     "dejavu-sans-condensed",
+    "dejavu-serif-condensed",
+    "liberation-sans-narrow",
 )
 MONO_FONTS = ("dejavu-mono", "liberation-mono")
 

@@ -196,7 +196,7 @@ def plan_corpus(
         steps.append({"kind": "noise", "sigma": round(rng.uniform(0.8, 3.0), 1)})
         return steps, dpi, "good"
     # damaged: one main defect, sometimes a second one
-    choices = ["low_dpi", "rotate", "blur"] + (["phone", "phone"] if camera else [])
+    choices = ["low_dpi", "rotate", "blur"] + (["phone"] * 4 if camera else [])
     main = rng.choice(choices)
     extra = rng.choice([None, None, "low_dpi", "rotate", "blur"])
     kinds = {main, extra} - {None}

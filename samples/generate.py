@@ -1,13 +1,14 @@
 """Deterministic generator of synthetic specimen documents and sample dossiers.
 
     python samples/generate.py --seed 7 --out /tmp/corpus [--count-per-type K] [--as-of D]
-    python samples/generate.py --dossiers samples/dossiers      # the three committed ones
+                               [--jobs N]
+    python samples/generate.py --dossier /tmp/d/x --scenario missing_rib
 
 Everything is invented (people, issuers, numbers). The same seed and as-of date give
 byte-identical files. Library use:
 
     from samples.generate import generate_corpus, generate_dossier
-    manifest = generate_corpus(7, "/tmp/corpus")
+    manifest = generate_corpus(7, "/tmp/corpus", count_per_type=30, jobs=2)  # ~460 files
     manifest = generate_dossier(1, "/tmp/d/complete", date(2026, 11, 15), "complete")
 """
 

@@ -306,7 +306,7 @@ def _fr_app(ctx: Ctx) -> Doc:
     r = numbers.fr_rib(rng)
     bic = numbers.bic(rng, "FR", letters, branch=False)
     holder = f"{p.given_names} {p.surname.upper()}"
-    fam = rng.choice(["dejavu-sans", "liberation-sans"])
+    fam = rng.choice(["dejavu-sans", "liberation-sans", "dejavu-sans-light"])
     pg = Page()
     pg.rect(0, 0, 210, 40, None, color)
     pg.text(18, 24, name, fam, 20, "bold", (255, 255, 255))

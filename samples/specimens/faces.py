@@ -78,7 +78,7 @@ def _backdrop_mask() -> np.ndarray:
 def _face_mask() -> np.ndarray:
     x, y, w, h = _FACE_BOX
     m = Image.new("L", (w, h), 0)
-    ImageDraw.Draw(m).ellipse([w * 0.08, h * 0.02, w * 0.92, h * 1.0], fill=255)
+    ImageDraw.Draw(m).ellipse([w * 0.12, h * 0.02, w * 0.88, h * 1.0], fill=255)
     return np.asarray(m.filter(ImageFilter.GaussianBlur(w * 0.06)), dtype=np.float32) / 255.0
 
 
@@ -87,12 +87,12 @@ def _hair_mask() -> np.ndarray:
     """Hair: inside the head outline, outside the face oval, above the collar."""
     a = _astronaut()
     yy, xx = np.mgrid[0 : a.shape[0], 0 : a.shape[1]].astype(np.float32)
-    head = ((yy - 100) / 88.0) ** 2 + ((xx - _CX) / 62.0) ** 2 < 1.0
+    head = ((yy - 100) / 92.0) ** 2 + ((xx - _CX - 4) / 76.0) ** 2 < 1.0
     fx, fy, fw, fh = _FACE_BOX
     face = ((yy - (fy + fh * 0.55)) / (fh * 0.52)) ** 2 + ((xx - (fx + fw / 2)) / (fw * 0.44)) ** 2
     m = (head & (face > 1.0) & (yy < 170)).astype(np.float32) * (1 - _backdrop_mask())
     lum = a.mean(-1)
-    m *= (lum < 190).astype(np.float32)  # not the bright backdrop between curls
+    m *= (lum < 212).astype(np.float32)  # not the bright backdrop between curls
     img = Image.fromarray((m * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.5))
     return np.asarray(img, dtype=np.float32) / 255.0
 
@@ -122,7 +122,7 @@ def _suit_mask() -> np.ndarray:
 
 
 # LFW faces that a frontal-face detector often misses once blended: not used
-_POOR_LFW = frozenset({1, 4, 8, 13, 30, 39, 64, 82, 85, 89, 96})
+_POOR_LFW = frozenset({1, 4, 8, 13, 14, 30, 39, 43, 64, 82, 85, 89, 96})
 LFW_FACES = [i for i in range(N_LFW) if i not in _POOR_LFW]
 
 
@@ -188,9 +188,9 @@ def person_image(
         a = a * (1 - sm) + skin * sm
         x, y, w, h = _FACE_BOX
         tile = Image.fromarray((_lfw()[face] * 255).astype(np.uint8))
-        tile = tile.resize((w, h), Image.Resampling.LANCZOS)
-        t = np.asarray(tile.filter(ImageFilter.UnsharpMask(3, 40, 3)), dtype=np.float32)
-        tn = (t - t.mean()) / (t.std() + 1e-6) * 44.0 + lum_t * 0.94
+        tile = tile.resize((w, h), Image.Resampling.BICUBIC).filter(ImageFilter.GaussianBlur(1.6))
+        t = np.asarray(tile.filter(ImageFilter.UnsharpMask(4, 70, 2)), dtype=np.float32)
+        tn = (t - t.mean()) / (t.std() + 1e-6) * 50.0 + lum_t * 0.9
         rgb = tn[..., None] * (tone_rgb / lum_t)[None, None, :]
         m = _face_mask()[..., None]
         region = a[y : y + h, x : x + w]

@@ -176,7 +176,9 @@ def screenshot_web(ctx: Ctx) -> Doc:
     rng = ctx.rng
     W, H = 338.67, 190.5  # 1920 x 1080 px at 144 dpi
     pg = Page(W, H, bg=(255, 255, 255))
-    fam = rng.choice(["dejavu-sans", "liberation-sans", "liberation-serif", "dejavu-serif"])
+    fam = rng.choice(
+        ["dejavu-sans", "liberation-sans", "liberation-serif", "dejavu-serif", "dejavu-sans-light"]
+    )
     pg.rect(0, 0, W, 16, None, (222, 225, 230))
     pg.rect(4, 2, 60, 7, None, (255, 255, 255))
     site, title, body = rng.choice(_PAGES)
