@@ -447,9 +447,7 @@ def _probe_image(path: Path, mime: str, limits: Limits) -> tuple[int, list[Findi
             return 1, []
     except Image.DecompressionBombError:
         return 1, []  # reported by iter_pages, which reads the pixels
-    except MemoryError:
-        raise  # the worker's memory cap: out_of_memory, not a damaged file
-    except Exception:
+    except Exception:  # MemoryError included: headers are small unless a length lies
         return 0, [Finding("corrupt_file", Severity.ERROR)]
 
 
@@ -539,6 +537,12 @@ class _Reader:
             return False
         self.attempted += 1
         return True
+
+    def fits_in_memory(self, pixels: int) -> bool:
+        """Whether decoding ``pixels`` (RGBA, a few copies) fits the worker's
+        memory cap: then a MemoryError means the file lies about a length."""
+        cap = self.limits.max_memory_mib * 1024 * 1024
+        return cap == 0 or pixels * 4 * 3 < cap // 2
 
     def corrupt(self, index: int) -> None:
         self.add(Finding("corrupt_file", Severity.ERROR, {"page": index + 1}))
@@ -647,7 +651,10 @@ class _Reader:
                     self.too_many_pixels(index, pixels)
                     continue
                 except MemoryError:
-                    raise
+                    if not self.fits_in_memory(pixels):
+                        raise  # a real image too big for the worker: out_of_memory
+                    self.corrupt(index)  # a chunk length that lies (fuzzed PNG IDAT)
+                    continue
                 except Exception:
                     self.corrupt(index)
                     continue

@@ -211,6 +211,16 @@ def animated_gif_bytes() -> bytes:
     return buf.getvalue()
 
 
+def lying_png_bytes() -> bytes:
+    """A small PNG whose IDAT chunk claims 2 GiB: Pillow asks for that much
+    memory at once (found by benchmarks/fuzz.py). Not in the corpus: without
+    the workers' memory cap it would really allocate it."""
+    data = bytearray(image_bytes(Image.new("RGB", (64, 48), "white"), "PNG"))
+    at = data.index(b"IDAT") - 4
+    data[at : at + 4] = struct.pack(">I", 0x7FFFFFF0)
+    return bytes(data)
+
+
 def corrupt_heic_bytes() -> bytes:
     """A real HEIC (pillow-heif) with its coded data cut and overwritten."""
     data = bytearray(image_bytes(scan_image((256, 256)), "HEIF", quality=50))

@@ -45,6 +45,7 @@ from tests.bad_inputs import (
     SAMPLES,
     Case,
     analyse_without_ocr,
+    lying_png_bytes,
     make_corpus,
     scan_image,
     text_pdf_bytes,
@@ -500,6 +501,19 @@ def test_batch_shares_one_pool_across_dossiers(
     assert [r.dossier for r in reports] == ["one", "three", "two"]
     assert len(made) == 1
     assert all(len(r.documents) == 1 for r in reports)
+
+
+def test_png_whose_chunk_length_lies_is_corrupt_not_out_of_memory(tmp_path: Path) -> None:
+    path = tmp_path / "lying.png"
+    path.write_bytes(lying_png_bytes())
+    options = api.Options(as_of=date(2026, 11, 15), use_cache=False)
+
+    with WorkerPool(1, timeout=60.0, memory_mib=Limits().max_memory_mib) as pool:
+        (doc,) = pool.run(api.analyse_file, [("lying.png", path, options)])
+
+    assert not isinstance(doc, TaskFailed)
+    assert "corrupt_file" in {p.code for p in doc.problems}
+    assert not {p.code for p in doc.problems} & FAILURES
 
 
 def test_image_over_the_pixel_limit_never_reaches_memory(tmp_path: Path) -> None:
