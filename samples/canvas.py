@@ -98,10 +98,16 @@ WHITE = (255, 255, 255)
 Color = tuple[int, int, int]
 
 
+def base_style(style: str) -> str:
+    """'hand-italic' -> 'italic': the 'hand-' prefix asks the raster back end for an
+    uneven, hand-written look (a wobbling baseline, letters of slightly varying size)."""
+    return style[5:] if style.startswith("hand-") else style
+
+
 @cache
 def font_path(family: str, style: str = "regular") -> str:
     styles = FONT_FILES[family]
-    name = styles.get(style) or styles["regular"]
+    name = styles.get(base_style(style)) or styles["regular"]
     for root in _FONT_DIRS:
         hits = glob.glob(os.path.join(root, "**", name), recursive=True)
         if hits:
@@ -306,6 +312,9 @@ def _render_layer(page: Page, s: float) -> Image.Image:
     for op in page.ops:
         if isinstance(op, Text):
             f = _pil_font(op.family, op.style, round(op.size * PT * s))
+            if op.style.startswith("hand-"):
+                _hand_text(draw, op, f, s)
+                continue
             anchor = {"left": "ls", "right": "rs", "center": "ms"}[op.align]
             draw.text((px(op.x), px(op.y)), op.s, font=f, fill=op.color, anchor=anchor)
         elif isinstance(op, Rect):
@@ -347,6 +356,26 @@ def _render_layer(page: Page, s: float) -> Image.Image:
     return img
 
 
+def _hand_text(draw: ImageDraw.ImageDraw, op: Text, font, s: float) -> None:
+    """Letters one by one on a wobbling baseline, sizes varying a little: handwriting.
+    The wobble is drawn from the text and its position, so it is reproducible."""
+    import random as _random
+
+    rng = _random.Random(f"{op.s}|{op.x:.2f}|{op.y:.2f}|{op.size}")
+    total = font.getlength(op.s)
+    x = op.x * s - {"left": 0.0, "right": total, "center": total / 2}[op.align]
+    y = op.y * s
+    amp = op.size * PT * s * 0.06
+    drift = 0.0
+    slope = rng.uniform(-0.012, 0.012)
+    for ch in op.s:
+        drift = max(-amp * 2, min(amp * 2, drift + rng.uniform(-amp, amp) * 0.5))
+        sz = max(1, round(font.size * rng.uniform(0.94, 1.06)))
+        f = _pil_font(op.family, op.style, sz)
+        draw.text((x, y + drift + slope * (x - op.x * s)), ch, font=f, fill=op.color, anchor="ls")
+        x += font.getlength(ch) * rng.uniform(0.97, 1.05)
+
+
 # ------------------------------------------------------------------------ PDF back end
 
 _STYLE_CODE = {"regular": "", "bold": "B", "italic": "I", "bolditalic": "BI"}
@@ -369,6 +398,7 @@ def render_pdf(pages: list[Page], path: str, when: datetime, title: str = "") ->
     def use_font(family: str, style: str, size: float) -> None:
         if family == "ocrb":
             raise ValueError("OCR-B is raster-only here; render MRZ documents as images")
+        style = base_style(style)
         key = (family, style)
         if key not in loaded:
             pdf.add_font(family, _STYLE_CODE[style], font_path(family, style))

@@ -16,11 +16,13 @@ from samples.people import Person
 INK_BLUE = (20, 40, 140)
 INK_BLACK = (25, 25, 30)
 STAMP_COLORS = [(40, 60, 170), (110, 40, 140), (170, 40, 50), (30, 100, 90)]
-HAND_FONTS = [
-    ("dejavu-serif", "italic"),
-    ("liberation-serif", "italic"),
-    ("liberation-sans", "italic"),
-    ("dejavu-sans", "italic"),
+HAND_FONTS = [  # 'hand-' styles are drawn letter by letter on a wobbling baseline
+    ("dejavu-serif", "hand-italic"),
+    ("liberation-serif", "hand-italic"),
+    ("liberation-sans", "hand-italic"),
+    ("dejavu-sans", "hand-italic"),
+    ("dejavu-serif-condensed", "hand-italic"),
+    ("liberation-sans-narrow", "hand-italic"),
 ]
 
 

@@ -217,7 +217,7 @@ def _receipt(ctx: Ctx, variant: str) -> Doc:
             "Quittance de loyer",
             fam,
             17,
-            "bold" if style == "italic" else style,
+            "bold" if style.endswith("italic") else style,
             align="center",
         )
         pg.text(
