@@ -14,12 +14,12 @@ from dossier_check.fields.country import find_country
 from dossier_check.fields.dates import date_after_label, find_dates
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
+from dossier_check.text import fold
 
 TYPE_ID = "birth_certificate"
 TITLES = (
     "ACTE DE NAISSANCE",
     "EXTRAIT D'ACTE DE NAISSANCE",
-    "COPIE INTEGRALE",
     "BIRTH CERTIFICATE",
     "CERTIFICATE OF BIRTH",
     "CERTIFICATE OF LIVE BIRTH",
@@ -158,7 +158,9 @@ def detect(s: Signals) -> Classification | None:
     if not titles:
         return None
     evidence = [keyword_evidence(titles)]
-    score = 0.4  # a title alone is a letter that mentions a birth certificate
+    # DOMAIN §12: a birth-record title + a birth date + the parents. A title heads
+    # its document; one only mentioned in running text (a letter, a chat) counts less.
+    score = 0.4 if _title_on_top(s) else 0.2
     filiation = s.found(*FILIATION)
     if filiation:
         score += 0.3
@@ -167,9 +169,40 @@ def detect(s: Signals) -> Classification | None:
     if birth or find_dates(s.text):
         score += 0.2
         evidence.append(keyword_evidence(birth) if birth else "a date")
+    marriage = s.found(*MARRIAGE_TITLES)
+    if marriage and not _title_first(s, titles[0], marriage[0]):
+        return None  # CONTRACT: marriage certificates and livret pages are unknown here
     if has_apostille(s):
         evidence.append("apostille (Hague Convention of 5 October 1961)")
     return result(TYPE_ID, score, evidence)
+
+
+MARRIAGE_TITLES = (
+    "ACTE DE MARIAGE",
+    "MARRIAGE CERTIFICATE",
+    "CERTIFICATE OF MARRIAGE",
+    "ACTA DE MATRIMONIO",
+    "CERTIDAO DE CASAMENTO",
+    "LIVRET DE FAMILLE",
+    "ATTO DI MATRIMONIO",
+    "EHEURKUNDE",
+)
+
+
+def _title_first(s: Signals, birth_title: str, other_title: str) -> bool:
+    """Whether the birth-record title comes before the other document's title."""
+    b = s.folded.find(fold(birth_title))
+    o = s.folded.find(fold(other_title))
+    return b >= 0 and (o < 0 or b < o)
+
+
+def _title_on_top(s: Signals, lines: int = 6) -> bool:
+    """Whether a birth-record title stands in the first lines of a page."""
+    for page in s.pages:
+        head = fold(" ".join([ln for ln in page.text.splitlines() if ln.strip()][:lines]))
+        if any(fold(t) in head for t in TITLES) or _TITLE_RE.search(head):
+            return True
+    return False
 
 
 def has_apostille(s: Signals) -> bool:
