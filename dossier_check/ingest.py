@@ -149,6 +149,13 @@ IMAGE_PAGE_DPI = 300  # rendering of a scanned or vector page (for OCR)
 #: says (A3 at 300 dpi is 17 Mpx; OCR scales pages down to 3600 px anyway):
 #: a page declared 5 m wide must not cost a gigabyte.
 RENDER_MAX_PIXELS = 36_000_000
+#: Nor a side longer than this (A4 at 1200 dpi is 14 031 px): a MediaBox of
+#: 1 x 3 000 000 points is a damaged file, and resampling a 4 x 11 M px strip
+#: costs gigabytes.
+RENDER_MAX_SIDE = 14_000
+#: An image with a longer side is refused like one with too many pixels
+#: (JPEG cannot go past 65 535 either): the photo and OCR steps resample it.
+MAX_IMAGE_SIDE = 65_535
 #: Letters and digits, in words of two or more, that make a text layer real.
 TEXT_LAYER_MIN_CHARS = 40
 #: A page that draws an image and holds fewer word characters than this in its
@@ -639,7 +646,7 @@ class _Reader:
                     self.corrupt(index)
                     return
                 pixels = img.width * img.height
-                if pixels > self.limits.max_pixels:
+                if pixels > self.limits.max_pixels or max(img.size) > MAX_IMAGE_SIDE:
                     self.too_many_pixels(index, pixels)
                     continue
                 try:
@@ -804,6 +811,7 @@ class _PdfHandles:
             budget = min(limits.max_pixels, RENDER_MAX_PIXELS)
             if area * scale * scale > budget:
                 scale = math.sqrt(budget / area) * 0.999
+            scale = min(scale, RENDER_MAX_SIDE * 0.999 / max(width, height, 1.0))
             bitmap = page.render(scale=scale, may_draw_forms=True)
             try:
                 image = bitmap.to_pil()

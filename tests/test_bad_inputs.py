@@ -35,9 +35,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from dossier_check import api
-from dossier_check.ingest import Limits, load_source, walk
+from dossier_check.ingest import RENDER_MAX_SIDE, Limits, load_source, walk
 from dossier_check.messages import TEMPLATES
 from dossier_check.model import Severity
 from dossier_check.workers import TaskFailed, WorkerPool
@@ -47,6 +48,7 @@ from tests.bad_inputs import (
     analyse_without_ocr,
     lying_png_bytes,
     make_corpus,
+    raw_pdf,
     scan_image,
     text_pdf_bytes,
 )
@@ -514,6 +516,30 @@ def test_png_whose_chunk_length_lies_is_corrupt_not_out_of_memory(tmp_path: Path
     assert not isinstance(doc, TaskFailed)
     assert "corrupt_file" in {p.code for p in doc.problems}
     assert not {p.code for p in doc.problems} & FAILURES
+
+
+def test_pdf_page_of_absurd_shape_renders_within_bounds(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz.py: a MediaBox 1 pt wide and 3 million pt tall."""
+    path = tmp_path / "strip.pdf"
+    path.write_bytes(raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1 3000000] /Contents 4 0 R >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+    ]))
+
+    source = load_source("strip.pdf", path)
+
+    assert all(max(p.width, p.height) <= RENDER_MAX_SIDE for p in source.pages)
+
+
+def test_image_with_an_absurd_side_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "strip.png"
+    Image.new("L", (70_000, 1), 255).save(path)
+
+    source = load_source("strip.png", path)
+
+    assert [p.code for p in source.problems] == ["too_many_pixels"] and source.pages == ()
 
 
 def test_image_over_the_pixel_limit_never_reaches_memory(tmp_path: Path) -> None:
