@@ -23,10 +23,8 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 
 from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.errors import EnvironmentProblem  # noqa: E402
+from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
-
-MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
-_MRZ_LINE = re.compile(r"[A-Z0-9<«]{20,}")
 
 
 @dataclass(frozen=True)
@@ -269,49 +267,6 @@ def _join_lines(words: list[Word] | tuple[Word, ...]) -> str:
     for w in words:
         lines.setdefault(w.line, []).append(w.text)
     return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-
-
-def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
-    """Re-read the lines that look like an MRZ with the MRZ alphabet only.
-
-    The band is the box around the lines whose letters are mostly MRZ
-    characters and contain a filler ``<`` (or a long run of capitals and
-    digits), grown by a margin, upscaled to about 40 px per line.
-    """
-    lines: dict[int, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w)
-    band: list[Word] = []
-    for ws in lines.values():
-        joined = "".join(w.text for w in ws).upper()
-        if len(joined) >= 20 and ("<" in joined or "«" in joined) and _MRZ_LINE.search(joined):
-            band.extend(ws)
-    if not band:
-        return ""
-    left = min(w.left for w in band)
-    top = min(w.top for w in band)
-    right = max(w.left + w.width for w in band)
-    bottom = max(w.top + w.height for w in band)
-    line_h = max(8, int(np.median([w.height for w in band])))
-    margin = line_h * 2
-    box = (
-        max(0, left - margin),
-        max(0, top - margin),
-        min(gray.width, right + margin),
-        min(gray.height, bottom + margin),
-    )
-    crop = gray.crop(box)
-    scale = max(1.0, min(3.0, 40 / line_h))
-    if scale > 1.0:
-        crop = crop.resize(
-            (round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS
-        )
-    try:
-        return pytesseract.image_to_string(
-            crop, lang="eng", config=f"--psm 6 -c tessedit_char_whitelist={MRZ_WHITELIST}"
-        ).strip()
-    except pytesseract.TesseractError:
-        return ""
 
 
 def _result_to_json(r: OcrResult) -> dict:
