@@ -42,6 +42,67 @@ class Signals:
     def valid_ibans(self) -> tuple[IbanMatch, ...]:
         return tuple(m for m in self.ibans if m.valid)
 
+    @property
+    def head(self) -> str:
+        """The folded first HEAD_LINES non-blank lines of every page, where a title stands."""
+        heads = []
+        for page in self.text.split("\f"):
+            lines = [ln for ln in page.splitlines() if ln.strip()]
+            heads.append(" ".join(lines[:HEAD_LINES]))
+        return fold(" \n ".join(heads))
+
+    def found_in_head(self, *keywords: str) -> list[str]:
+        """The keywords present in a page's first lines (a title, not a mention)."""
+        head = self.head
+        return [k for k in keywords if _pattern(k).search(head)]
+
+    def near(self, first: str, second: str, gap: int = 40) -> bool:
+        """Whether ``second`` follows ``first`` within ``gap`` characters of folded text.
+
+        Tolerates the words OCR or a layout puts between the parts of a title
+        ("DEMANDE D'OUVERTURE ... DES DROITS").
+        """
+        a, b = _pattern(first), _pattern(second)
+        for m in a.finditer(self.folded):
+            if b.search(self.folded, m.end(), m.end() + gap + len(fold(second))):
+                return True
+        return False
+
+    def found_fuzzy(self, *keywords: str) -> list[str]:
+        """The keywords present, each word of six letters or more allowed one OCR slip
+        (a letter dropped, added or misread: "ASSURANGE", "ATTESTATIN")."""
+        return [k for k in keywords if _fuzzy_found(fold(k), self.folded)]
+
+
+#: How many non-blank lines at the top of a page count as its heading.
+HEAD_LINES = 8
+
+
+def _close(word: str, token: str) -> bool:
+    """Equal, or one edit apart for a word of six letters or more."""
+    if word == token:
+        return True
+    if len(word) < 6 or abs(len(word) - len(token)) > 1:
+        return False
+    if len(word) == len(token):
+        return sum(a != b for a, b in zip(word, token, strict=True)) <= 1
+    short, long_ = (word, token) if len(word) < len(token) else (token, word)
+    i = next((k for k, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _fuzzy_found(keyword: str, folded: str) -> bool:
+    if _pattern(keyword).search(folded):
+        return True
+    words = re.findall(r"[A-Z0-9]+", keyword)
+    tokens = re.findall(r"[A-Z0-9]+", folded)
+    if not words:
+        return False
+    for i in range(len(tokens) - len(words) + 1):
+        if all(_close(w, tokens[i + j]) for j, w in enumerate(words)):
+            return True
+    return False
+
 
 @lru_cache(maxsize=4096)
 def _pattern(keyword: str) -> re.Pattern[str]:
@@ -64,6 +125,25 @@ def _best_mrz(pages: tuple[Page, ...], text: str, as_of: date | None) -> Mrz | N
     return from_band
 
 
+#: Separators OCR puts between an IBAN's groups besides spaces: table rules, dots.
+_GROUP_SEPARATORS = re.compile(r"(?<=[A-Za-z0-9])[ \t]*[|.·_/:][ \t]*(?=[A-Za-z0-9])")
+#: A line break inside a run of 4-character groups (an IBAN wrapped in a narrow box).
+_WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
+
+
+def _find_ibans(text: str) -> tuple[IbanMatch, ...]:
+    """IBANs in the text; when none passes mod-97 as read, IBANs found again in a
+    copy with table rules and dots between groups made spaces, wrapped groups
+    joined and case folded. Only a copy's valid IBANs are kept (R-RIB-1 guards
+    the repair); their spans index that copy, not the text."""
+    found = tuple(find_ibans(text))
+    if any(m.valid for m in found):
+        return found
+    variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", text.upper()))
+    extra = tuple(m for m in find_ibans(variant) if m.valid)
+    return extra + found
+
+
 def build_signals(
     pages: tuple[Page, ...], photo: PhotoMeasures | None, as_of: date | None = None
 ) -> Signals:
@@ -74,7 +154,7 @@ def build_signals(
         folded=fold(text),
         pages=pages,
         mrz=_best_mrz(pages, text, as_of),
-        ibans=tuple(find_ibans(text)),
+        ibans=_find_ibans(text),
         photo=photo,
         ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         as_of=as_of,

@@ -300,3 +300,68 @@ def test_value_after_label_refuses_labels_and_prose(text):
     from dossier_check.doctypes._common import value_after_label
 
     assert value_after_label(text, ["Titulaire du compte", "Client", "Salarié"]) is None
+
+
+# ---- generalisation: wordings and OCR damage the templates do not have
+
+
+def test_form_title_read_out_of_order_with_an_ocr_slip_is_an_application_form():
+    # a two-column scan: the title comes out mid-page, one letter misread
+    text = (
+        "l'Assurance Maladie\nNom de naissance : DIALLO\nPrénom(s) : Awa\n"
+        "Date de naissance : 03/04/1990\nAdresse : 4 rue Vauban\n"
+        "Demande d'ouverture des drolts à l'assurance maladie\n"
+        "Je certifie sur l'honneur ...\nFait à Lille le 02/11/2026  Signature"
+    )
+    assert kind(text) == "application_form"
+
+
+def test_affiliation_request_in_other_words_is_an_application_form():
+    text = (
+        "CAISSE PRIMAIRE D'ASSURANCE MALADIE\nDEMANDE D'AFFILIATION\n"
+        "Nom : DIALLO  Prénom : Awa  Date de naissance : 03/04/1990\n"
+        "Pièces justificatives à joindre : ...\nSignature"
+    )
+    assert kind(text) == "application_form"
+
+
+def test_cpam_letter_about_the_vitale_form_is_not_the_form():
+    text = (
+        "Assurance Maladie\nMadame, Monsieur,\nNous vous informons que votre demande de "
+        "carte Vitale est en cours. Nom : DIALLO Date de naissance : 03/04/1990\n"
+        "Veuillez agréer nos salutations. Signature"
+    )
+    assert kind(text) != "application_form"
+
+
+def test_foreign_account_details_without_a_rib_title_are_a_rib():
+    text = (
+        "Account details\nBeneficiary / Account holder\nPriya KULKARNI\n"
+        "IBAN DE89 3704 0044 0532 0130 00\nBIC COBADEFFXXX"
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.type == "rib"
+    assert "BIC of the IBAN's country (DE)" in best.evidence
+
+
+def test_iban_wrapped_over_two_lines_is_read():
+    text = "RELEVE D'IDENTITE BANCAIRE\nIBAN : FR76 3000 6000 0112\n3456 7890 189\nBIC AGRIFRPP882"
+    assert kind(text) == "rib"
+
+
+def test_direct_debit_schedule_quoting_an_iban_is_not_a_rib():
+    text = (
+        "Assurance habitation — échéancier 2027\nPrélèvement le 5 de chaque mois : 18,40 EUR\n"
+        "IBAN FR76 3000 6000 0112 3456 7890 189  BIC AGRIFRPP882\nTitulaire du compte : K. BENALI"
+    )
+    assert kind(text) != "rib"
+
+
+def test_permit_quoting_a_passport_number_is_a_residence_permit():
+    text = (
+        "RÉPUBLIQUE FRANÇAISE\nCARTE DE SÉJOUR PLURIANNUELLE\nPASSEPORT TALENT\n"
+        "Nom / Surname : NGUYEN  Prénoms / Given names : VAN AN\n"
+        "Date de naissance / Date of birth : 09/01/1988  Nationalité : VNM\n"
+        "N° de passeport : C1234567\nPréfecture du Rhône"
+    )
+    assert kind(text) == "residence_permit"

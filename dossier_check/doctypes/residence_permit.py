@@ -27,7 +27,18 @@ PERMIT_WORDS = (
     "RESIDENT LONGUE DUREE",
     "CERTIFICAT DE RESIDENCE",
     "PASSEPORT TALENT",
+    "CARTE DE SEJOUR PLURIANNUELLE",
+    "CARTE DE SEJOUR TEMPORAIRE",
+    "VISA DE LONG SEJOUR",
+    "VISA LONG SEJOUR",
+    "AUTORISATION PROVISOIRE DE SEJOUR",
+    "RECEPISSE",
+    "DEMANDE D'ASILE",
+    "DEMANDEUR D'ASILE",
+    "PERMIS DE SEJOUR",
 )
+#: Who issues a titre: a prefecture, the interior ministry, OFII.
+ISSUERS = ("PREFECTURE", "PREFET", "MINISTERE DE L'INTERIEUR", "OFII", "SOUS-PREFECTURE")
 VISA_WORDS = ("VLS-TS", "VLS TS", "VLSTS", "VALIDER EN LIGNE", "R311-3", "R431-16", "TYPE D")
 PAPER_TITLES = (
     "RECEPISSE DE DEMANDE",
@@ -61,7 +72,9 @@ def detect(s: Signals) -> Classification | None:
         score = max(score, 0.88)
         evidence.append(keyword_evidence(titles))
     if words and not score and len(labels) >= 2:
-        score = 0.6
+        # no MRZ read: the permit's own wording, its identity labels, and its issuer
+        score = 0.6 + (0.1 if s.found_in_head(*words) else 0.0)
+        score += 0.1 if s.found(*ISSUERS) else 0.0
     if words:
         evidence.append(keyword_evidence(words))
     return result(TYPE_ID, score, evidence)

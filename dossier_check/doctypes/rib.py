@@ -20,11 +20,25 @@ TITLES = (
     "BANK DETAILS",
     "IDENTITE BANCAIRE",
     "BANK ACCOUNT DETAILS",
+    "ACCOUNT DETAILS",
     "COORDONNEES BANCAIRES",
+    "ATTESTATION DE COORDONNEES BANCAIRES",
+    "CERTIFICAT DE TITULARITE",
+    "ATTESTATION DE TITULARITE",
+    "IBAN CERTIFICATE",
+    "ACCOUNT CONFIRMATION",
+    "CONFIRMATION OF ACCOUNT",
     "BANKVERBINDUNG",
+    "KONTOBESTATIGUNG",
+    "KONTOBESTAETIGUNG",
     "DATOS BANCARIOS",
     "CERTIFICADO DE TITULARIDAD",
+    "CERTIFICADO DE CUENTA",
+    "COMPROVATIVO DE IBAN",
+    "DECLARACAO DE TITULARIDADE",
+    "COORDENADAS BANCARIAS",
 )
+#: The labels that sit beside a bank account's identifiers.
 LABELS = (
     "IBAN",
     "BIC",
@@ -33,11 +47,18 @@ LABELS = (
     "CLE RIB",
     "DOMICILIATION",
     "TITULAIRE DU COMPTE",
+    "INTITULE DU COMPTE",
     "ACCOUNT HOLDER",
+    "ACCOUNT NAME",
+    "BENEFICIARY",
     "TITULAR",
+    "KONTOINHABER",
     "SWIFT",
+    "NUMERO DE COMPTE",
+    "ACCOUNT NUMBER",
 )
-#: Wording of documents that quote an IBAN without being a RIB.
+#: Titles of documents that quote an IBAN without being a RIB: a statement, a bill,
+#: a payslip, a tax notice, a direct-debit mandate or schedule.
 OTHER_DOCS = (
     "FACTURE",
     "INVOICE",
@@ -51,31 +72,43 @@ OTHER_DOCS = (
     "NOUVEAU SOLDE",
     "SOLDE CREDITEUR",
     "SOLDE DEBITEUR",
+    "SOLDE AU",
     "ACCOUNT STATEMENT",
+    "STATEMENT OF ACCOUNT",
     "KONTOAUSZUG",
     "EXTRACTO",
-    "PRELEVEMENT",
     "MANDAT DE PRELEVEMENT",
+    "MANDAT SEPA",
+    "ECHEANCIER",
+    "AVIS D'ECHEANCE",
 )
+#: A direct-debit mention: a RIB may print it in its footer, a schedule lives on it.
+DEBIT = ("PRELEVEMENT", "PRELEVE LE", "DIRECT DEBIT")
 
 
 def detect(s: Signals) -> Classification | None:
     valid = s.valid_ibans
     if not valid:
-        return None
-    evidence = [f"IBAN {valid[0].country}…{valid[0].iban[-4:]} passes mod-97"]
+        return None  # R-RIB-1: never a rib without an IBAN that passes mod-97
+    iban = valid[0]
+    evidence = [f"IBAN {iban.country}…{iban.iban[-4:]} passes mod-97"]
     titles = s.found(*TITLES)
     labels = s.found(*LABELS)
     others = s.found(*OTHER_DOCS)
     score = 0.35
     if titles:
-        score += 0.45
+        score += 0.4
         evidence.append(keyword_evidence(titles))
-    if len(labels) >= 2:
-        score += 0.15
+    if labels:
+        score += min(0.25, 0.08 * len(labels))
         evidence.append(keyword_evidence(labels))
-    if others:
-        score -= 0.3
+    bic = next((b for b in find_bics(s.text) if b[4:6] == iban.country), None)
+    if bic is not None or (iban.country == "MC" and find_bics(s.text)):
+        score += 0.1
+        evidence.append(f"BIC of the IBAN's country ({iban.country})")
+    if others or (not titles and s.found(*DEBIT)):
+        score -= 0.35
+        evidence.append(keyword_evidence(others or s.found(*DEBIT)))
     return result(TYPE_ID, score, evidence)
 
 
