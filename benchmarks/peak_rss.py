@@ -50,14 +50,8 @@ def _kib(path: str, field: str) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--interval", type=float, default=0.02)
-    parser.add_argument("command", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    if not command:
-        parser.error("give the command to measure after --")
+def measure(command: list[str], interval: float = 0.02) -> dict[str, float]:
+    """Run ``command`` (output discarded) and return its peak memory figures."""
     started = time.monotonic()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peak_rss = peak_pss = peak_one = peak_procs = 0
@@ -69,14 +63,32 @@ def main(argv: list[str] | None = None) -> int:
         peak_pss = max(peak_pss, pss)
         peak_one = max(peak_one, max(rss, default=0))
         peak_procs = max(peak_procs, len(pids))
-        time.sleep(args.interval)
-    mib = 1024
-    print(f"exit status        {proc.returncode}")
-    print(f"seconds            {time.monotonic() - started:.1f}")
-    print(f"processes at once  {peak_procs}")
-    print(f"peak summed RSS    {peak_rss / mib:.0f} MiB")
-    print(f"peak summed PSS    {peak_pss / mib:.0f} MiB")
-    print(f"largest process    {peak_one / mib:.0f} MiB")
+        time.sleep(interval)
+    return {
+        "exit": proc.returncode,
+        "seconds": time.monotonic() - started,
+        "processes": peak_procs,
+        "rss_mib": peak_rss / 1024,
+        "pss_mib": peak_pss / 1024,
+        "largest_mib": peak_one / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--interval", type=float, default=0.02)
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        parser.error("give the command to measure after --")
+    m = measure(command, args.interval)
+    print(f"exit status        {m['exit']}")
+    print(f"seconds            {m['seconds']:.1f}")
+    print(f"processes at once  {m['processes']}")
+    print(f"peak summed RSS    {m['rss_mib']:.0f} MiB")
+    print(f"peak summed PSS    {m['pss_mib']:.0f} MiB")
+    print(f"largest process    {m['largest_mib']:.0f} MiB")
     return 0
 
 

@@ -1,0 +1,305 @@
+"""Speed, cache, parallelism and memory of the tool against a naive OCR pass (issue 6).
+
+    .venv/bin/python benchmarks/speed.py [--seed 6] [--dossiers 20] [--out DIR] [--skip-rss]
+
+Generates (deterministically from ``--seed``) one typical dossier (12 files,
+about 16 pages: 300-dpi scans, phone photos, text-layer PDFs, an ID photo), a
+batch of ``--dossiers`` such dossiers, and a dossier holding a 50-page
+300-dpi scanned PDF, then measures in one run, each as a separate process:
+
+- baseline: ``tesseract PAGE - -l fra+eng`` with ``OMP_THREAD_LIMIT=1`` on
+  every page at its native resolution, serially (PDF pages, text-layer ones
+  included, rendered at 300 dpi beforehand, outside the timing);
+- the tool's first run on the dossier (``--jobs 1 --no-cache``);
+- a run that fills an empty cache, then the cached re-run;
+- the batch with ``--jobs 1`` and with ``--jobs 2`` (both ``--no-cache``);
+- peak resident memory (summed over the process tree) of a check of the
+  50-page dossier, ``--jobs 1`` and ``--jobs 2``;
+
+and prints the raw seconds, the ratios against the issue's targets, the
+number of text-layer pages that went through Tesseract, and the
+classification and field accuracy over every file of the batch, so that
+speed is never bought with accuracy. Run it with nothing else busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.peak_rss import measure as peak_memory  # noqa: E402
+from dossier_check.fields.names import compare_names  # noqa: E402
+from samples import output  # noqa: E402
+from samples.people import NON_FRENCH_CERT, make_person  # noqa: E402
+from samples.specimens import BUILDERS  # noqa: E402
+from samples.specimens.common import Ctx  # noqa: E402
+
+AS_OF = date(2026, 11, 15)
+TOOL = [str(REPO / ".venv" / "bin" / "dossier-check")]
+TARGETS = {  # issue 6
+    "first run / baseline": ("<=", 0.8),
+    "cached re-run / first run": ("<=", 0.05),
+    "batch jobs 1 / batch jobs 2": (">=", 1.7),
+}
+RSS_TARGET_MIB = 400
+
+#: (role, type, builder options, emit options): twelve files, about sixteen pages.
+PLAN: list[tuple[str, str, dict, dict]] = [
+    ("passport", "passport", {}, {"form": "jpeg", "composition": "crop", "dpi": 300}),
+    ("residence_permit", "residence_permit", {}, {"form": "jpeg", "phone": True}),
+    (
+        "birth_certificate",
+        "birth_certificate",
+        {"apostille": True, "translation": True},
+        {"form": "pdf_image", "dpi": 300, "phone": False},
+    ),
+    ("rib", "rib", {}, {"form": "pdf_text"}),
+    ("bill_1", "utility_bill", {"months_back": 2}, {"form": "pdf_text"}),
+    ("bill_2", "utility_bill", {"months_back": 1}, {"form": "pdf_text"}),
+    ("bill_3", "utility_bill", {"months_back": 0}, {"form": "jpeg", "phone": True}),
+    ("id_photo", "id_photo", {"variant": "standard"}, {"form": "jpeg"}),
+    ("application_form", "application_form", {}, {"form": "pdf_image", "dpi": 300}),
+    ("payslip", "payslip", {}, {"form": "pdf_text"}),
+    ("employment_contract", "employment_contract", {}, {"form": "pdf_image", "dpi": 300}),
+    ("lease", "lease", {}, {"form": "pdf_image", "dpi": 300, "phone": False}),
+]
+
+#: Fields compared with the generator's ground truth (as in benchmarks/fields.py).
+CHECKED = {
+    "passport": ["surname", "birth_date", "expiry_date", "document_number"],
+    "residence_permit": ["surname", "expiry_date"],
+    "rib": ["iban"],
+    "utility_bill": ["issue_date", "period_end"],
+    "payslip": ["period_end"],
+}
+NAME_FIELDS = {"surname", "given_names", "holder"}
+
+
+def _rng(seed: int, label: str) -> random.Random:
+    return random.Random(f"speed:{seed}:{label}")
+
+
+def make_dossier(seed: int, out_dir: Path) -> list[dict]:
+    """One applicant's folder; returns the manifest entries (path, type, fields)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = _rng(seed, "person")
+    person = make_person(rng, rng.choice(NON_FRENCH_CERT), AS_OF, min_age=22, max_age=45)
+    namer = output.Namer(_rng(seed, "names"), AS_OF)
+    bill_opts = {"kind": _rng(seed, "bill").choice(["electricity", "gas", "internet"]), "span": 1}
+    entries = []
+    for role, doc_type, opts, emit_opts in PLAN:
+        opts = {**(bill_opts if doc_type == "utility_bill" else {}), **opts}
+        doc = BUILDERS[doc_type][0](Ctx(_rng(seed, role), AS_OF, person, dict(opts)))
+        entry = output.emit(
+            doc, str(out_dir), namer, _rng(seed, f"emit:{role}"), AS_OF,
+            allow_orientation=False, **emit_opts,
+        )  # fmt: skip
+        entries.append(entry)
+    return entries
+
+
+def make_long_pdf(batch: Path, out_dir: Path, pages: int = 50) -> None:
+    """A dossier holding one scanned PDF of ``pages`` A4 pages at 300 dpi: the batch's
+    PDF pages rasterised in turn, as a photocopier's batch scan gives them."""
+    import pypdfium2 as pdfium
+
+    images = []
+    for f in sorted(batch.rglob("*.pdf")):
+        pdf = pdfium.PdfDocument(str(f))
+        for i in range(len(pdf)):
+            if len(images) < pages:
+                images.append(pdf[i].render(scale=300 / 72, grayscale=True).to_pil())
+        pdf.close()
+        if len(images) >= pages:
+            break
+    out_dir.mkdir(parents=True, exist_ok=True)
+    first, *rest = images
+    first.save(out_dir / "scan_batch.pdf", save_all=True, append_images=rest, resolution=300)
+
+
+def _make_batch_member(args: tuple[int, str]) -> tuple[str, list[dict]]:
+    seed, folder = args
+    return folder, make_dossier(seed, Path(folder))
+
+
+def render_pages(dossier: Path, out: Path) -> list[Path]:
+    """Every page of the dossier as an image tesseract can read: image files as they
+    are, PDF pages rendered at 300 dpi."""
+    import pypdfium2 as pdfium
+
+    out.mkdir(parents=True, exist_ok=True)
+    pages: list[Path] = []
+    for f in sorted(dossier.iterdir()):
+        if f.suffix.lower() == ".pdf":
+            pdf = pdfium.PdfDocument(str(f))
+            for i in range(len(pdf)):
+                target = out / f"{f.stem}-{i}.png"
+                pdf[i].render(scale=300 / 72).to_pil().save(target)
+                pages.append(target)
+            pdf.close()
+        else:
+            pages.append(f)
+    return pages
+
+
+def baseline(pages: list[Path]) -> float:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    started = time.perf_counter()
+    for page in pages:
+        subprocess.run(
+            ["tesseract", str(page), "-", "-l", "fra+eng"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+        )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def run_tool(args: list[str], cache_dir: Path | None, output_file: Path) -> float:
+    env = dict(os.environ)
+    env.pop("CI", None)
+    if cache_dir is not None:
+        env["DOSSIER_CHECK_CACHE_DIR"] = str(cache_dir)
+    command = TOOL + args + ["--as-of", AS_OF.isoformat(), "--format", "json"]
+    command += ["--debug", "--show-identifiers", "--output", str(output_file)]
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-800:]}")
+    return elapsed
+
+
+def _same(field: str, want: object, got: object) -> bool:
+    if got is None:
+        return False
+    if field in NAME_FIELDS:
+        return compare_names(str(want), str(got)) != "different"
+    return str(want).replace(" ", "").upper() == str(got).replace(" ", "").upper()
+
+
+def accuracy(report: dict, truth: dict[str, list[dict]]) -> dict[str, object]:
+    """Types and fields of every batch file against the manifests; text-layer pages OCR'd."""
+    right = total = fields_right = fields_total = text_pages_ocrd = 0
+    misses: list[str] = []
+    for dossier in report["dossiers"]:
+        by_path = {e["path"]: e for e in truth[dossier["dossier"]]}
+        for f in dossier["files"]:
+            entry = by_path[f["path"]]
+            total += 1
+            if f["type"] == entry["expected_type"]:
+                right += 1
+            else:
+                misses.append(f"{entry['expected_type']}->{f['type']}")
+            if entry["form"] == "pdf_text":
+                text_pages_ocrd += f.get("debug", {}).get("pages_ocrd", 0)
+            for name in CHECKED.get(entry["expected_type"], []):
+                if name in entry["fields"]:
+                    fields_total += 1
+                    fields_right += _same(name, entry["fields"][name], f["fields"].get(name))
+    return {
+        "types": (right, total),
+        "fields": (fields_right, fields_total),
+        "text_pages_ocrd": text_pages_ocrd,
+        "misses": sorted(misses),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--dossiers", type=int, default=20)
+    parser.add_argument("--out", type=Path, help="keep the generated files here")
+    parser.add_argument("--skip-rss", action="store_true", help="no 50-page memory run")
+    args = parser.parse_args(argv)
+    if shutil.which("tesseract") is None or not Path(TOOL[0]).exists():
+        sys.exit("needs tesseract and the venv (make setup)")
+
+    root = args.out or Path(tempfile.mkdtemp(prefix="dossier-speed-"))
+    root.mkdir(parents=True, exist_ok=True)
+    batch = root / "batch"
+    shutil.rmtree(batch, ignore_errors=True)
+    jobs = [(args.seed * 100 + i, str(batch / f"client-{i:02d}")) for i in range(args.dossiers)]
+    print(f"generating {args.dossiers} dossiers under {root} ...", flush=True)
+    with ProcessPoolExecutor(2) as pool:
+        truth = {Path(f).name: entries for f, entries in pool.map(_make_batch_member, jobs)}
+    dossier = batch / "client-00"
+    pages = render_pages(dossier, root / "rendered")
+    n_files = len(truth["client-00"])
+    print(f"typical dossier: {n_files} files, {len(pages)} pages", flush=True)
+
+    results = root / "results"
+    results.mkdir(exist_ok=True)
+    t = {}
+    t["baseline"] = baseline(pages)
+    print(f"baseline                      {t['baseline']:7.1f} s", flush=True)
+    d = str(dossier)
+    t["first"] = run_tool(["check", d, "--jobs", "1", "--no-cache"], None, results / "first.json")
+    print(f"first run (jobs 1, no cache)  {t['first']:7.1f} s", flush=True)
+    cache = Path(tempfile.mkdtemp(prefix="speed-cache-")) / "cache"
+    t["fill"] = run_tool(["check", d, "--jobs", "1"], cache, results / "fill.json")
+    t["cached"] = run_tool(["check", d, "--jobs", "1"], cache, results / "cached.json")
+    shutil.rmtree(cache.parent, ignore_errors=True)
+    print(f"run filling the cache         {t['fill']:7.1f} s", flush=True)
+    print(f"cached re-run                 {t['cached']:7.1f} s", flush=True)
+    b = str(batch)
+    t["jobs1"] = run_tool(["batch", b, "--jobs", "1", "--no-cache"], None, results / "b1.json")
+    print(f"batch jobs 1                  {t['jobs1']:7.1f} s", flush=True)
+    t["jobs2"] = run_tool(["batch", b, "--jobs", "2", "--no-cache"], None, results / "b2.json")
+    print(f"batch jobs 2                  {t['jobs2']:7.1f} s", flush=True)
+
+    same = (results / "b1.json").read_bytes() == (results / "b2.json").read_bytes()
+    acc = accuracy(json.loads((results / "b2.json").read_text()), truth)
+    first = json.loads((results / "first.json").read_text())
+    cached = json.loads((results / "cached.json").read_text())
+    print()
+    ratios = {
+        "first run / baseline": t["first"] / t["baseline"],
+        "cached re-run / first run": t["cached"] / t["first"],
+        "batch jobs 1 / batch jobs 2": t["jobs1"] / t["jobs2"],
+    }
+    for name, value in ratios.items():
+        op, target = TARGETS[name]
+        ok = value <= target if op == "<=" else value >= target
+        print(f"{name:30s} {value:6.3f}   target {op} {target}   {'met' if ok else 'NOT MET'}")
+    r, n = acc["types"]
+    fr, fn = acc["fields"]
+    print(f"text-layer pages OCR'd         {acc['text_pages_ocrd']}")
+    print(f"types right (batch)            {r}/{n} = {r / n:.1%}   misses: {acc['misses']}")
+    print(f"fields exact (batch)           {fr}/{fn} = {fr / max(fn, 1):.1%}")
+    print(f"cached report = first report   {first['files'] == cached['files']}")
+    print(f"batch jobs 1 = jobs 2 output   {same}")
+
+    if not args.skip_rss:
+        long_dossier = root / "long"
+        shutil.rmtree(long_dossier, ignore_errors=True)
+        make_long_pdf(batch, long_dossier)
+        for n_jobs in (1, 2):
+            command = TOOL + ["check", str(long_dossier), "--as-of", AS_OF.isoformat()]
+            command += ["--no-cache", "--jobs", str(n_jobs), "--format", "json"]
+            m = peak_memory(command)
+            verdict = "met" if m["rss_mib"] <= RSS_TARGET_MIB else "NOT MET"
+            print(
+                f"50-page PDF, jobs {n_jobs}: peak summed RSS {m['rss_mib']:.0f} MiB "
+                f"(PSS {m['pss_mib']:.0f}, largest process {m['largest_mib']:.0f}), "
+                f"{m['seconds']:.0f} s   target <= {RSS_TARGET_MIB} MiB   {verdict}"
+            )
+    print(f"\nraw seconds: {json.dumps({k: round(v, 2) for k, v in t.items()})}")
+    if not args.out:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
