@@ -17,10 +17,12 @@ from functools import lru_cache
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
 from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 
+from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.errors import EnvironmentProblem  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
@@ -33,12 +35,12 @@ class OcrSettings:
 
     lang: str = "fra+eng"
     psm: int = 3
-    max_side: int = 3600  # longer sides are downscaled first (px)
+    max_side: int = 2400  # longer sides are downscaled first (px): ~200 dpi on A4
     min_side: int = 1000  # shorter pages are upscaled (small phone crops)
     fix_orientation: bool = True
     deskew: bool = True
     mrz_pass: bool = True
-    version: int = 4  # bump when the algorithm changes, to invalidate caches
+    version: int = 5  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -111,40 +113,74 @@ class OcrEngine:
         return h.hexdigest()
 
     def _ocr(self, image: Image.Image) -> OcrResult:
+        """Read upright first; look for the page's orientation only when the read is poor.
+
+        An upright page (most of them) costs one Tesseract pass: OSD runs only
+        when the mean word confidence is under DOUBTFUL_CONF, as it is for a
+        page upside down and for sparse cards and stickers, or when the words
+        stand on end (Tesseract reads a page turned a quarter well, but the
+        boxes, the MRZ band and the thumbnail need it upright).
+        """
         s = self.settings
         self.pages_ocrd += 1
         gray = _prepare(image, s.max_side, s.min_side)
-        rotation, _sure = detect_rotation(gray) if s.fix_orientation else (0, True)
-        if rotation:
-            gray = gray.rotate(-rotation, expand=True, fillcolor=255)
-        skew = estimate_skew(gray) if s.deskew else 0.0
-        if abs(skew) >= 0.3:
-            gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
-        words = _words(gray, s.lang, s.psm)
-        if s.fix_orientation and _mean_conf(words) < DOUBTFUL_CONF:
-            # A poor read: OSD was unsure (sparse cards, stickers) or wrong (all-caps
-            # cards read upside down). Read the other ways round and keep one only if
-            # it reads clearly better.
-            best = (_quality(words), 0, words)
-            for angle in (180, 90, 270):
-                trial = _words(gray.rotate(-angle, expand=True, fillcolor=255), s.lang, s.psm)
-                if _quality(trial) > max(1.5 * best[0], best[0] + 20):
-                    best = (_quality(trial), angle, trial)
-                    if _mean_conf(trial) >= DOUBTFUL_CONF:
-                        break
-            _, extra, words = best
-            if extra:
-                gray = gray.rotate(-extra, expand=True, fillcolor=255)
-                rotation = (rotation + extra) % 360
+        words, page, skew = self._read_level(gray)
+        rotation = 0
+        if s.fix_orientation and (_mean_conf(words) < DOUBTFUL_CONF or _sideways(words)):
+            osd, sure = detect_rotation(gray)
+            if sure and osd:
+                # OSD is sure of a turn: take it unless it reads worse
+                trial, trial_page, trial_skew = self._read_level(_turn(gray, osd))
+                if _quality(trial) >= _quality(words):
+                    words, page, skew, rotation = trial, trial_page, trial_skew, osd
+            if rotation == 0 and (_mean_conf(words) < DOUBTFUL_CONF or _sideways(words)):
+                # Still poor: OSD was unsure (sparse cards, stickers) or wrong (all-caps
+                # cards read upside down). Read the other ways round and keep one only
+                # if it reads clearly better.
+                best = _quality(words)
+                for angle in (180, 90, 270):
+                    if angle == osd and sure:
+                        continue  # read above
+                    trial, trial_page, trial_skew = self._read_level(_turn(gray, angle))
+                    if _quality(trial) > max(1.5 * best, best + 20):
+                        best = _quality(trial)
+                        words, page, skew, rotation = trial, trial_page, trial_skew, angle
+                        if _mean_conf(trial) >= DOUBTFUL_CONF:
+                            break
         text = _join_lines(words)
         confs = [w.conf for w in words if w.conf >= 0]
         confidence = round(sum(confs) / len(confs), 1) if confs else None
-        mrz_text = read_mrz_band(gray, words) if s.mrz_pass else ""
+        mrz_text = read_mrz_band(page, words) if s.mrz_pass else ""
         return OcrResult(text, tuple(words), confidence, rotation, round(skew, 2), mrz_text)
+
+    def _read_level(self, gray: Image.Image) -> tuple[list[Word], Image.Image, float]:
+        """Deskew ``gray`` (small angles) and read it: words, the image read, the skew."""
+        s = self.settings
+        skew = estimate_skew(gray) if s.deskew else 0.0
+        if abs(skew) >= 0.3:
+            gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
+        return _words(gray, s.lang, s.psm), gray, skew
+
+
+def _turn(gray: Image.Image, clockwise: int) -> Image.Image:
+    """``gray`` turned by a multiple of 90 degrees (a lossless transpose)."""
+    method = {
+        90: Image.Transpose.ROTATE_270,  # PIL's ROTATE_n turn counter-clockwise
+        180: Image.Transpose.ROTATE_180,
+        270: Image.Transpose.ROTATE_90,
+    }
+    return gray.transpose(method[clockwise]) if clockwise in method else gray
 
 
 #: Mean word confidence below which a page may be upside down or sideways.
 DOUBTFUL_CONF = 75.0
+
+
+def _sideways(words: list[Word]) -> bool:
+    """Whether most words of four letters or more are taller than wide (read on end)."""
+    long_words = [w for w in words if len(w.text) >= 4 and w.conf >= 0]
+    tall = sum(w.height > w.width for w in long_words)
+    return len(long_words) >= 3 and tall > len(long_words) / 2
 
 
 def _mean_conf(words: list[Word]) -> float:
@@ -183,9 +219,8 @@ def flatten_background(gray: Image.Image) -> Image.Image:
     if min(gray.size) < 64:
         return gray
     small = gray.reduce(8).filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(3))
-    background = np.asarray(small.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
-    page = np.asarray(gray, dtype=np.float32)
-    flat = np.clip(page / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
+    background = np.maximum(np.asarray(small.resize(gray.size, Image.Resampling.BILINEAR)), 1)
+    flat = cv2.divide(np.asarray(gray), background, scale=255.0)  # saturating uint8 maths
     return ImageOps.autocontrast(Image.fromarray(flat), cutoff=1)
 
 
@@ -201,7 +236,7 @@ def detect_rotation(gray: Image.Image) -> tuple[int, bool]:
         scale = 1600 / max(gray.size)
         small = gray.resize((round(gray.width * scale), round(gray.height * scale)))
     try:
-        osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10")
+        osd = scratch.image_to_osd(small, config="--psm 0 -c min_characters_to_try=10")
     except pytesseract.TesseractError:
         return 0, False
     rotate = re.search(r"Rotate:\s*(\d+)", osd)
@@ -215,7 +250,8 @@ def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) 
     """Small skew angle (degrees, counter-clockwise positive) by projection profiles.
 
     Text lines make the row-sum profile spiky when level: the angle whose
-    rotated copy has the largest profile variance wins.
+    rotated copy has the largest profile variance wins. Whole degrees are
+    tried first, then ``step`` around the best one, on a copy 1000 px long.
     """
     small = gray
     if max(gray.size) > 1000:
@@ -225,19 +261,20 @@ def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) 
     if arr.size == 0 or arr.std() < 5:
         return 0.0
     ink = Image.fromarray(((arr < arr.mean() - arr.std() * 0.5) * 255).astype(np.uint8))
-    best_angle, best_score = 0.0, -1.0
-    angle = -max_angle
-    while angle <= max_angle + 1e-9:
+
+    def score(angle: float) -> float:
         rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST))
-        score = float(np.var(rotated.sum(axis=1, dtype=np.int64)))
-        if score > best_score:
-            best_angle, best_score = angle, score
-        angle += step
-    return best_angle
+        return float(np.var(rotated.sum(axis=1, dtype=np.int64)))
+
+    coarse = [float(a) for a in range(-round(max_angle), round(max_angle) + 1)]
+    best = max(coarse, key=lambda a: (score(a), -abs(a)))
+    fine = [best + k * step for k in range(-round(1 / step) + 1, round(1 / step))]
+    fine = [a for a in fine if abs(a) <= max_angle + 1e-9]
+    return max(fine, key=lambda a: (score(a), -abs(a)))
 
 
 def _words(gray: Image.Image, lang: str, psm: int) -> list[Word]:
-    data = pytesseract.image_to_data(
+    data = scratch.image_to_data(
         gray, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
     )
     words: list[Word] = []

@@ -23,6 +23,10 @@ replacement. One pool serves a whole run (every file of every dossier);
 workers start by ``fork`` on Linux, a few milliseconds each, so a one-file
 run costs one fork (and about 0.2 s of pool start and stop).
 
+Page images handed to Tesseract go to the run's scratch folder
+(:mod:`dossier_check.scratch`), made before the workers fork and removed
+when the pool closes, so a killed worker leaves no page behind.
+
 Workers also die with the parent (``PR_SET_PDEATHSIG``), send their stderr
 to /dev/null (C libraries print complaints about damaged files there; the
 library prints nothing) and return freed heap after each file.
@@ -45,6 +49,8 @@ from types import FrameType, TracebackType
 from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
+
+from dossier_check import scratch
 
 T = TypeVar("T")
 _MIB = 1024 * 1024
@@ -170,9 +176,11 @@ class WorkerPool:
         else:
             pool.close()
         pool.join()
+        scratch.remove()  # what a killed worker left there
 
     def _started(self) -> ProcessPool:
         if self._pool is None:
+            scratch.folder()  # made before the fork: every worker shares it
             self._pool = ProcessPool(
                 max_workers=self.jobs,
                 initializer=_init_worker,

@@ -1,0 +1,77 @@
+"""The run's private scratch folder, and Tesseract fed through it.
+
+pytesseract hands images to the tesseract binary as PNG files. Encoding a
+300-dpi page as PNG cost more than reading it: 39 s of 106 s over 11 pages
+(cProfile, benchmarks/speed.py's dossier). A PGM/PPM file costs nothing to
+write, so pages go to Tesseract as uncompressed files instead.
+
+The files hold a client's page, so they live in one folder per run, created
+0700 by the parent process before it forks its workers (which inherit it)
+and removed by the parent at the end of the run: a worker killed on a
+timeout leaves nothing behind in the system's temp folder.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytesseract
+from PIL import Image
+
+_folder: str | None = None
+_owner: int | None = None  # the pid that made the folder and removes it
+
+
+def folder() -> str:
+    """The scratch folder, made on first use (0700)."""
+    global _folder, _owner
+    if _folder is None or not os.path.isdir(_folder):
+        _folder = tempfile.mkdtemp(prefix="dossier_check-")
+        _owner = os.getpid()
+        atexit.register(remove)
+    return _folder
+
+
+def remove() -> None:
+    """Remove the scratch folder, from the process that made it only."""
+    global _folder
+    if _folder is not None and _owner == os.getpid():
+        shutil.rmtree(_folder, ignore_errors=True)
+        _folder = None
+
+
+@contextmanager
+def image_file(image: Image.Image) -> Iterator[str]:
+    """``image`` written as an uncompressed PGM (grey) or PPM (colour) file."""
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB" if image.mode in ("RGBA", "P", "CMYK") else "L")
+    fd, path = tempfile.mkstemp(suffix=".pgm" if image.mode == "L" else ".ppm", dir=folder())
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            image.save(fh, format="PPM")
+        yield path
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def image_to_data(image: Image.Image, **kwargs: Any) -> Any:
+    with image_file(image) as path:
+        return pytesseract.image_to_data(path, **kwargs)
+
+
+def image_to_osd(image: Image.Image, **kwargs: Any) -> Any:
+    with image_file(image) as path:
+        return pytesseract.image_to_osd(path, **kwargs)
+
+
+def image_to_string(image: Image.Image, **kwargs: Any) -> Any:
+    with image_file(image) as path:
+        return pytesseract.image_to_string(path, **kwargs)
