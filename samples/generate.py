@@ -91,16 +91,26 @@ def _person_nat(t: str, opts: dict, rng: random.Random, i: int, passport_nats: l
     return rng.choice(NON_EU + NON_EU_MORE + EU + EU_MORE)
 
 
-def _corpus_plan(seed: int, count_per_type: int | None) -> list[dict]:
-    """Every corpus file as a job dict, in a fixed order (the order of the file names)."""
+def _corpus_plan(
+    seed: int, count_per_type: int | None, only: dict[str, int] | None = None
+) -> list[dict]:
+    """Every corpus file as a job dict, in a fixed order (the order of the file names).
+
+    `only` (type -> count) plans just those types, that many files each, and none of
+    the extras (unfit documents, multi-document PDFs, duplicates)."""
     rng = _sub(seed, "plan")
     jobs: list[dict] = []
     passport_nats = sorted(PASSPORT)
     rng.shuffle(passport_nats)
     for t in CONTRACT_TYPES:
+        if only is not None and t not in only:
+            continue
         regular = layout_options(t)
         held = heldout_options(t)
-        if count_per_type is None:
+        if only is not None:
+            n = only[t]
+            n_held = min(len(held) and max(1, round(n * HELD_OUT_SHARE)), n)
+        elif count_per_type is None:
             n = len(regular) + len(held)
             n_held = len(held)
         else:
@@ -115,6 +125,8 @@ def _corpus_plan(seed: int, count_per_type: int | None) -> list[dict]:
         for i, opts in enumerate(chosen):
             nat = _person_nat(t, opts, rng, i, passport_nats)
             jobs.append({"type": t, "opts": opts, "nat": nat, "damaged": flags[i]})
+    if only is not None:
+        return jobs
     # a multi-page birth certificate with apostille and translation, as an image PDF
     for j in jobs:
         if j["type"] == "birth_certificate" and "style" in j["opts"]:
@@ -242,6 +254,7 @@ def generate_corpus(
     as_of: date = DEFAULT_AS_OF,
     count_per_type: int | None = None,
     jobs: int | None = None,
+    only: dict[str, int] | None = None,
 ) -> dict:
     """A labelled corpus in out_dir (emptied first) with manifest.json.
 
@@ -250,9 +263,14 @@ def generate_corpus(
     distractors, plus a few expired/unfit documents, multi-document PDFs and re-scanned
     duplicates: K=30 gives about 460 files. Half the files of each type are damaged.
     `jobs` worker processes (default: 1, in this process); the output does not depend
-    on it."""
+    on it. `only` (type -> count, e.g. {"passport": 100}) makes just those types, that
+    many files each (held-out share and damaged half as above), without the extras;
+    without it the output is unchanged."""
+    unknown = sorted(set(only or ()) - set(CONTRACT_TYPES))
+    if unknown:
+        raise ValueError(f"unknown document types: {unknown}")
     _clean_dir(out_dir)
-    plan = _corpus_plan(seed, count_per_type)
+    plan = _corpus_plan(seed, count_per_type, only)
     args = [(seed, k, job, out_dir, as_of) for k, job in enumerate(plan)]
     if jobs and jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -280,6 +298,7 @@ def generate_corpus(
         "seed": seed,
         "as_of": as_of.isoformat(),
         "count_per_type": count_per_type,
+        **({"only": only} if only is not None else {}),
         "synthetic": True,
         "held_out_layouts": sorted(HELD_OUT_LAYOUTS),
         "counts": _counts(files),

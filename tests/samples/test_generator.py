@@ -175,3 +175,20 @@ def test_corpus_scales_to_the_benchmark_size():
         if j["type"] != "bundle" and j["opts"].get("variant", "").startswith("heldout")
     ]
     assert len(held) >= 60
+
+
+def test_corpus_plan_only_some_types():
+    """only= plans exactly those types and counts (benchmarks/fields.py), no extras,
+    some from the held-out families, half damaged; unknown types are refused."""
+    from collections import Counter
+
+    from samples.generate import _corpus_plan
+
+    plan = _corpus_plan(9, None, only={"passport": 20, "rib": 3})
+    assert Counter(j["type"] for j in plan) == {"passport": 20, "rib": 3}
+    assert all("duplicate_of" not in j and "parts" not in j for j in plan)
+    passports = [j for j in plan if j["type"] == "passport"]
+    assert sum(j["opts"].get("variant", "").startswith("heldout") for j in passports) == 3
+    assert sum(j["damaged"] for j in passports) == 10
+    with pytest.raises(ValueError, match="unknown document types"):
+        generate_corpus(9, "/nonexistent/never-made", AS_OF, only={"pasport": 1})
