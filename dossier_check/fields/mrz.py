@@ -23,9 +23,19 @@ _WIDTH = {"TD1": 30, "TD2": 36, "TD3": 44, "MRVA": 44, "MRVB": 36, "FR_CNI_OLD":
 _TOLERANCE = 2  # characters a line may be too long or too short
 _MAX_VARIANTS = 64  # cap on the line-variant combinations tried by parse_mrz
 
-# R-MRZ-2: the usual OCR confusions, applied only by field type.
-_TO_DIGIT = str.maketrans("OISBZG", "015826")
+# R-MRZ-2: the usual OCR confusions, applied only by field type. Digit-only fields
+# also take D/Q -> 0, L -> 1, T -> 7, A -> 4 (seen on blurred phone photos): a check
+# digit confirms every such repair.
+_TO_DIGIT = str.maketrans("OISBZGDQLTA", "01582600174")
 _TO_LETTER = str.maketrans("015826", "OISBZG")
+#: Look-alikes tried, one character at a time, in a document number (alphanumeric):
+#: kept only when the number's check digit and the composite then pass.
+_LOOKALIKES = {
+    "0": "OD", "O": "0", "D": "0", "Q": "0", "1": "IL", "I": "1", "L": "1",
+    "5": "S", "S": "5", "8": "B", "B": "8", "2": "Z", "Z": "2", "6": "G", "G": "6",
+}  # fmt: skip
+#: Letters OCR makes of '<' fillers (a run of fillers read as ``K<K<KKKS``).
+_FILLER_LOOKALIKES = frozenset("KSECLXZ")
 _MRZ_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 
 
@@ -101,6 +111,13 @@ class Mrz:
 # --- layouts ---------------------------------------------------------------
 
 _Span = tuple[int, int, int]  # line, start, end
+
+#: Fields made of optional data and fillers, covered by the composite only.
+_OPTIONAL_SPANS: dict[str, tuple[_Span, ...]] = {
+    "TD1": ((0, 15, 30), (1, 18, 29)),
+    "TD2": ((1, 28, 35),),
+    "TD3": ((1, 28, 42),),
+}
 
 
 @dataclass(frozen=True)
@@ -197,7 +214,10 @@ def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, b
     results: list[tuple[str, bool]] = []
     for check in layout.checks:
         dl, dp = check.digit
+        # L = 21 weighs like 1 (values count mod 10): a letter in a date may pass
         ok = _check_passes(_gather(chars, check.spans), chars[dl][dp])
+        digits = _gather(chars, check.digits_only)
+        ok = ok and (digits.isdigit() or set(digits) <= {"<"})
         if not ok:
             trial = [row[:] for row in chars]
             for line, start, end in (*check.digits_only, (dl, dp, dp + 1)):
@@ -208,6 +228,53 @@ def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, b
                 ok = corrected = True
         results.append((check.name, ok))
     return tuple(results), corrected
+
+
+def _without_filler_ghosts(lines: Sequence[str], fmt: str) -> list[str]:
+    """Optional fields that are mostly fillers, with the look-alike letters made '<'."""
+    rows = [list(line) for line in lines]
+    for line, start, end in _OPTIONAL_SPANS.get(fmt, ()):
+        field = rows[line][start:end]
+        fillerish = sum(c == "<" or c in _FILLER_LOOKALIKES for c in field)
+        if "<" in field and fillerish >= 0.7 * len(field):
+            rows[line][start:end] = ["<" if c in _FILLER_LOOKALIKES else c for c in field]
+    return ["".join(row) for row in rows]
+
+
+def _deep_repair(
+    fmt: str, lines: Sequence[str]
+) -> tuple[_Layout, list[list[str]], tuple[tuple[str, bool], ...]] | None:
+    """R-MRZ-2, second pass for a format with a composite: filler look-alikes in
+    optional fields, then one look-alike swap in the document number.
+
+    A reading is kept only if every check digit and the composite then pass, and
+    a number swap only if exactly one swap does: the composite and the number's own
+    digit confirm it twice. Visas (no composite) never get here.
+    """
+    if not any(c.name == "composite" for c in _layout(fmt, lines).checks):
+        return None
+
+    def attempt(trial: Sequence[str]):
+        layout = _layout(fmt, trial)
+        chars = [list(line) for line in trial]
+        checks, _ = _repair(chars, layout)
+        return (layout, chars, checks) if all(ok for _, ok in checks) else None
+
+    base = _without_filler_ghosts(lines, fmt)
+    found = attempt(base) if base != list(lines) else None
+    if found is not None:
+        return found
+    number = _layout(fmt, base).checks[0]
+    passing = []
+    for line, start, end in number.spans:
+        for i in range(start, end):
+            for alt in _LOOKALIKES.get(base[line][i], ""):
+                trial = list(base)
+                trial[line] = trial[line][:i] + alt + trial[line][i + 1 :]
+                result = attempt(trial)
+                if result is not None:
+                    passing.append(result)
+    return passing[0] if len(passing) == 1 else None
 
 
 def _yymmdd(s: str) -> tuple[int, int, int] | None:
@@ -278,6 +345,11 @@ def _parse_exact(fmt: str, lines: Sequence[str], pivot: date) -> Mrz:
     layout = _layout(fmt, lines)
     chars = [list(line) for line in lines]
     checks, corrected = _repair(chars, layout)
+    if not all(ok for _, ok in checks):
+        deeper = _deep_repair(fmt, lines)
+        if deeper is not None:
+            layout, chars, checks = deeper
+            corrected = True
     fixed = ["".join(row) for row in chars]
     l1, l2 = fixed[0], fixed[1]
     code, state = l1[0:2].rstrip("<"), l1[2:5].strip("<")
@@ -347,7 +419,24 @@ def _line_variants(line: str, width: int) -> list[str]:
     for m in re.finditer(r"<{3,}", line):  # a filler character too many inside a run
         if m.end() - m.start() > extra + 1:
             variants.append(line[: m.end() - extra] + line[m.end() :])
+    ghostless = _drop_filler_ghosts(line, extra)
+    if ghostless is not None:
+        variants.append(ghostless)
     return variants
+
+
+def _drop_filler_ghosts(line: str, extra: int) -> str | None:
+    """The line without its ``extra`` last filler look-alikes that touch a '<'
+    (``IDFRA...<K<<<<S<K<<`` -> fillers only), or ``None`` if it has fewer."""
+    chars = list(line)
+    for i in range(len(chars) - 1, 4, -1):
+        if extra == 0:
+            break
+        touches = "<" in (line[i - 1], line[i + 1 : i + 2])
+        if chars[i] in _FILLER_LOOKALIKES and touches:
+            del chars[i]
+            extra -= 1
+    return "".join(chars) if extra == 0 else None
 
 
 def _format_for(first: str, width: int) -> str:
@@ -362,7 +451,8 @@ def _format_for(first: str, width: int) -> str:
 
 
 def _width_for(lines: Sequence[str]) -> int | None:
-    """The format width: the longest line within tolerance of it, no line under half of it.
+    """The format width: the longest line within tolerance of it (or longer only by
+    filler look-alikes), no line under half of it.
 
     Shorter lines are padded later: OCR and cropping lose trailing fillers,
     and a wrong padding only makes check digits fail.
@@ -371,6 +461,13 @@ def _width_for(lines: Sequence[str]) -> int | None:
     longest = max((len(line) for line in lines), default=0)
     for width in widths:
         if abs(longest - width) <= _TOLERANCE and all(len(line) >= width // 2 for line in lines):
+            return width
+    for width in widths:  # longer only by filler look-alikes (``<K<<<<S<K<<``)
+        if longest > width and all(
+            width // 2 <= len(line) <= width + _TOLERANCE
+            or _drop_filler_ghosts(line, len(line) - width) is not None
+            for line in lines
+        ):
             return width
     return None
 
@@ -480,7 +577,8 @@ def _plausible(mrz: Mrz) -> bool:
     # One passing check digit is a 1-in-10 coincidence on ordinary capitals
     # ("AVIS D'IMPOT 2026 ..."): ask for two, and a date that parses.
     has_date = mrz.birth_date is not None or mrz.expiry_date is not None
-    return first[0] in _STARTS[mrz.format] and "<" in first and mrz.valid_checks >= 2 and has_date
+    code = mrz.document_code or first
+    return code[0] in _STARTS[mrz.format] and "<" in first and mrz.valid_checks >= 2 and has_date
 
 
 def find_mrz(text: str, pivot: date | None = None) -> Mrz | None:

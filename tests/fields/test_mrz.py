@@ -172,12 +172,32 @@ def test_repair_that_the_check_digit_refutes_is_not_kept() -> None:
     assert mrz.birth_date is None  # the raw, unrepaired field is not a date
 
 
-def test_letter_in_document_number_is_not_guessed() -> None:
-    """Document numbers are alphanumeric: an O there may be an O."""
+def test_letter_in_document_number_is_repaired_when_two_check_digits_confirm() -> None:
+    """R-MRZ-2: document numbers are alphanumeric, so an O there may be an O; a
+    look-alike swap is kept only if the number's digit and the composite both pass."""
     line2 = TD3[1].replace("L898902C3", "L8989O2C3")
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.corrected
+    assert mrz.document_number == "L898902C3"
+
+
+def test_letter_in_document_number_is_not_guessed_when_a_digit_refutes() -> None:
+    """R-MRZ-2: with the number's check digit misread as well, no swap passes both."""
+    line2 = TD3[1].replace("L898902C36", "L8989O2C37")
     mrz = parse_mrz([TD3[0], line2], PIVOT)
     assert mrz is not None and not mrz.valid
     assert mrz.document_number == "L8989O2C3"
+
+
+def test_visa_document_number_is_never_guessed() -> None:
+    """R-MRZ-2, R-MRZ-10: a visa has no composite, so one digit cannot confirm a swap."""
+    lines = compose_mrvb(
+        issuing_state="FRA", surname="DIOP", given_names="AWA", document_number="FR0012345",
+        nationality="SEN", birth_date=date(1990, 1, 2), sex="F", expiry_date=date(2027, 3, 4),
+    )  # fmt: skip
+    mrz = parse_mrz([lines[0], lines[1].replace("FR0012345", "FRO012345")], PIVOT)
+    assert mrz is not None and not mrz.valid
+    assert mrz.document_number == "FRO012345"
 
 
 def test_digit_in_name_or_state_is_read_as_its_look_alike_letter() -> None:
@@ -431,6 +451,45 @@ def test_filler_noise_after_the_names_is_dropped():
 
 
 def test_capitalised_prose_is_not_an_mrz():
-    text = ("CENTRE DES FINANCES PUBLIQUES DE PARIS\n"
-            "AVIS D'IMPOT 2026 SUR LES REVENUS DE L'ANNEE 2025\n")
+    text = (
+        "CENTRE DES FINANCES PUBLIQUES DE PARIS\n"
+        "AVIS D'IMPOT 2026 SUR LES REVENUS DE L'ANNEE 2025\n"
+    )
     assert find_mrz(text) is None
+
+
+def test_filler_read_as_letters_in_optional_data_is_repaired() -> None:
+    """R-MRZ-2: '<' fillers read as K, S or E in a TD1 optional field; the composite
+    confirms they were fillers."""
+    line1 = TD1[0][:15] + "K<K<KKKKKKKKKS<"
+    mrz = parse_mrz([line1, TD1[1], TD1[2]], PIVOT)
+    assert mrz is not None and mrz.valid and mrz.corrected
+    assert mrz.optional_data == ""
+
+
+def test_line_too_long_with_filler_ghosts_is_read() -> None:
+    """R-MRZ-2: four extra letters among the fillers (a 34-character line 1)."""
+    line1 = TD1[0][:15] + "<K<<<<<<<<S<K<<K<<"
+    mrz = parse_mrz([line1, TD1[1], TD1[2]], PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.document_number == "D23145890"
+
+
+def test_optional_data_made_of_filler_look_alikes_is_kept() -> None:
+    """R-MRZ-2: optional data that really holds K, S, E (the composite says so)."""
+    lines = compose_td1(
+        issuing_state="UTO", surname="ERIKSSON", given_names="ANNA MARIA",
+        document_number="D23145890", nationality="UTO", birth_date=date(1974, 8, 12),
+        sex="F", expiry_date=date(2032, 4, 15), optional_data="KSE",
+    )  # fmt: skip
+    mrz = parse_mrz(lines, PIVOT)
+    assert mrz is not None and mrz.valid and not mrz.corrected
+    assert mrz.optional_data == "KSE"
+
+
+@pytest.mark.parametrize("misread", ["74D8122", "74Q8122", "7408L22", "74O8l22"])
+def test_date_look_alikes_are_read_as_digits(misread: str) -> None:
+    """R-MRZ-2: D, Q -> 0 and L -> 1 in a date, confirmed by its check digit."""
+    mrz = parse_mrz([TD3[0], TD3[1].replace("7408122", misread)], PIVOT)
+    assert mrz is not None and mrz.valid
+    assert mrz.birth_date == date(1974, 8, 12)
