@@ -1,46 +1,41 @@
 """The library entry points: return reports, print nothing.
 
-``ingest`` -> ``ocr`` -> ``signals`` -> ``doctypes.identify`` ->
-``rules.evaluate`` -> :class:`DossierReport`. Files are analysed in killable worker
-processes (``jobs``, :mod:`dossier_check.workers`); one file that breaks,
-hangs or crashes its worker becomes a finding on that file, never a crash of
-the run.
+``walk`` -> per file :mod:`dossier_check.analyse` (``ingest`` -> ``ocr`` ->
+``signals`` -> ``doctypes.identify``) -> ``rules.evaluate`` ->
+:class:`DossierReport`. Files are analysed in killable worker processes
+(``jobs``, :mod:`dossier_check.workers`); one file that breaks, hangs or
+crashes its worker becomes a finding on that file, never a crash of the run.
+A file analysed before with the same bytes and code comes from the result
+cache (:mod:`dossier_check.results`) without starting a worker, so this
+module imports none of the PDF, image and OCR libraries itself.
 """
 
 from __future__ import annotations
 
-import contextlib
-import mimetypes
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dossier_check import doctypes, parts
-from dossier_check.cache import Cache
 from dossier_check.duplicates import is_duplicate, mark_duplicates
 from dossier_check.errors import UsageError
-from dossier_check.fields.photo import PhotoMeasures, measure_photo
-from dossier_check.ingest import UNKNOWN_MIME, Limits, iter_pages, open_source, walk
+from dossier_check.limits import Limits
 from dossier_check.model import (
     Document,
     DossierReport,
     Finding,
     Ignored,
-    Page,
-    Part,
     Severity,
-    SourceFile,
 )
-from dossier_check.ocr import OcrEngine
 from dossier_check.profiles import load
+from dossier_check.results import FileResults
 from dossier_check.rules import evaluate
-from dossier_check.signals import build_signals
-from dossier_check.workers import TaskFailed, WorkerPool, worker_count_for
+from dossier_check.walk import walk
 
-#: A page with at most this many words may be a photo: look for faces on it.
-PHOTO_MAX_WORDS = 40
+if TYPE_CHECKING:
+    from dossier_check.workers import WorkerPool
 
 
 @dataclass(frozen=True)
@@ -55,82 +50,10 @@ class Options:
 
 
 def analyse_file(relpath: str, abspath: Path, options: Options) -> Document:
-    """Read, OCR and classify one file. Never raises for a bad file."""
-    try:
-        return _analyse(relpath, abspath, options)
-    except MemoryError:  # the worker's memory cap (Limits.max_memory_mib)
-        return failed_document(
-            relpath,
-            abspath,
-            Finding("out_of_memory", Severity.ERROR, {"limit": options.limits.max_memory_mib}),
-        )
-    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the dossier
-        problem = Finding("internal_error", Severity.ERROR, {"error": type(exc).__name__})
-        return failed_document(relpath, abspath, problem)
+    """Read, OCR and classify one file, in this process. Never raises for a bad file."""
+    from dossier_check.analyse import analyse_file as analyse  # the heavy imports
 
-
-def failed_document(relpath: str, abspath: Path, problem: Finding) -> Document:
-    """An ``unknown`` document for a file whose analysis gave no result.
-
-    The file may be what crashed or hung the worker, so nothing parses it
-    here, libmagic included: the size comes from ``stat`` and the type from
-    the extension.
-    """
-    size = 0
-    with contextlib.suppress(OSError):
-        size = os.stat(abspath).st_size
-    mime = mimetypes.guess_type(relpath, strict=False)[0] or UNKNOWN_MIME
-    source = SourceFile(relpath, abspath, mime, size, problems=(problem,))
-    return Document(source, doctypes.UNKNOWN, 0.0, (), {}, (problem,))
-
-
-def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
-    source = open_source(relpath, abspath, options.limits)
-    problems: list[Finding] = list(source.problems)
-    engine = OcrEngine(cache=Cache("ocr") if options.use_cache else None)
-    pages: list[Page] = []
-    photo: PhotoMeasures | None = None
-    for page in iter_pages(source, options.limits, problems):
-        read = engine.read_page(page)
-        if not pages and page.image is not None and len(read.text.split()) <= PHOTO_MAX_WORDS:
-            photo = measure_photo(page.image)
-        pages.append(replace(read, image=None))  # keep text and boxes, drop the pixels
-    signals = build_signals(tuple(pages), photo, options.as_of)
-    split = parts.split(tuple(pages), photo, options.as_of)
-    found = split[0].identified
-    doc_parts: tuple[Part, ...] = ()
-    if len(split) > 1:  # R-SCAN-6: a PDF bundling several documents
-        doc_parts = tuple(
-            Part(
-                tuple(i + 1 for i in p.pages),
-                p.identified.classification.type,
-                p.identified.classification.confidence,
-                p.identified.classification.evidence,
-                p.identified.fields,
-            )
-            for p in split
-        )
-        problems.append(
-            Finding("several_documents", Severity.WARNING, {"count": len(split)}, "R-SCAN-6")
-        )
-    source = replace(source, pages=tuple(pages), problems=tuple(problems))
-    debug = {}
-    if options.debug:
-        debug = {
-            "text": signals.text,
-            "candidates": [(c.type, c.confidence) for c in found.candidates],
-            "pages_ocrd": engine.pages_ocrd,
-        }
-    return Document(
-        source=source,
-        type=found.classification.type,
-        confidence=found.classification.confidence,
-        evidence=found.classification.evidence,
-        fields=found.fields,
-        problems=tuple(problems) + found.problems,
-        parts=doc_parts,
-        debug=debug,
-    )
+    return analyse(relpath, abspath, options)
 
 
 def _analyse_many(
@@ -147,26 +70,60 @@ def _analyse_many(
     """
     if not files:
         return []
-    if pool is None:
-        with _pool_for(options, len(files)) as own:
-            return _analyse_many(files, options, progress, own)
+    stored = None
+    if options.use_cache:
+        stored = FileResults(options.as_of, options.limits, options.debug)
+    docs: list[Document | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    for i, (rel, path) in enumerate(files):
+        if stored is not None and (key := stored.key(path)) is not None:
+            keys[i] = key
+            docs[i] = stored.get(key, rel, path)
+            if docs[i] is not None and progress:
+                progress(rel)
+    todo = [i for i, d in enumerate(docs) if d is None]
+    if todo and pool is None:
+        with _pool_for(options, len(todo)) as own:
+            _analyse_into(docs, todo, files, options, progress, own)
+    elif todo:
+        _analyse_into(docs, todo, files, options, progress, pool)
+    if stored is not None:
+        for i in todo:
+            key, doc = keys[i], docs[i]
+            if key is not None and doc is not None:
+                stored.put(key, doc)
+    return [d for d in docs if d is not None]
+
+
+def _analyse_into(
+    docs: list[Document | None],
+    todo: list[int],
+    files: list[tuple[str, Path]],
+    options: Options,
+    progress: Callable[[str], None] | None,
+    pool: WorkerPool,
+) -> None:
+    """Analyse ``files[i]`` for each ``i`` of ``todo`` in the pool, into ``docs[i]``."""
 
     def done(index: int, outcome: object) -> None:
         if progress:
-            progress(files[index][0])
+            progress(files[todo[index]][0])
 
-    outcomes = pool.run(analyse_file, [(rel, path, options) for rel, path in files], done)
-    docs: list[Document] = []
-    for (rel, path), outcome in zip(files, outcomes, strict=True):
+    from dossier_check import analyse  # imported before the workers fork: once for all
+    from dossier_check.workers import TaskFailed
+
+    tasks = [(files[i][0], files[i][1], options) for i in todo]
+    for i, outcome in zip(todo, pool.run(analyse.analyse_file, tasks, done), strict=True):
         if isinstance(outcome, TaskFailed):
             problem = Finding(outcome.code, Severity.ERROR, outcome.params)
-            outcome = failed_document(rel, path, problem)
-        docs.append(outcome)
-    return docs
+            outcome = analyse.failed_document(*files[i], problem)
+        docs[i] = outcome
 
 
 def _pool_for(options: Options, files: int) -> WorkerPool:
     """The worker pool of one run: ``options.jobs`` workers at most, none idle."""
+    from dossier_check.workers import WorkerPool, worker_count_for
+
     limits = options.limits
     return WorkerPool(
         worker_count_for(options.jobs, files),

@@ -16,26 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
-
 from dossier_check import __version__, api, profiles
 from dossier_check.cache import cache_root, purge
 from dossier_check.errors import DossierCheckError, ExitCode, UsageError
-from dossier_check.ingest import Limits, walk
+from dossier_check.limits import Limits
 from dossier_check.model import DossierReport
-from dossier_check.ocr import ensure_tesseract
-from dossier_check.report import html as html_report
-from dossier_check.report import json as json_report
-from dossier_check.report import junit as junit_report
-from dossier_check.report import letter as letter_report
-from dossier_check.report import text as text_report
+from dossier_check.scratch import ensure_tesseract
+from dossier_check.walk import walk
 
 FORMATS = ("text", "json")
 #: Formats of `check` and `batch` (CONTRACT.md); `classify` keeps FORMATS.
@@ -218,29 +205,43 @@ def _render(
     args: argparse.Namespace, reports: list[DossierReport], lang: str, color: bool, batch: bool
 ) -> str | bytes:
     """The report(s) in the chosen format; bytes for a PDF."""
+    # each format's libraries (Jinja2, rich, WeasyPrint) only when it is asked for
     show, debug, fmt = args.show_identifiers, args.debug, args.format
     out: str
     if fmt == "json":
+        from dossier_check.report import json as json_report
+
         out = (
             json_report.render_batch(reports, lang, show, debug)
             if batch
             else json_report.render_report(reports[0], lang, show, debug)
         )
     elif fmt == "junit":
+        from dossier_check.report import junit as junit_report
+
         out = junit_report.render_batch(reports, lang, show)
     elif fmt == "html":
+        from dossier_check.report import html as html_report
+
         out = (
             html_report.render_batch(reports, lang, show, debug)
             if batch
             else html_report.render_report(reports[0], lang, show, debug)
         )
     elif fmt == "letter":
+        from dossier_check.report import letter as letter_report
+
         out = letter_report.render_letters(reports, lang)
-    elif batch:
-        out = text_report.render_batch(reports, lang, show, color)
     else:
-        out = text_report.render_report(reports[0], lang, show, color)
+        from dossier_check.report import text as text_report
+
+        if batch:
+            out = text_report.render_batch(reports, lang, show, color)
+        else:
+            out = text_report.render_report(reports[0], lang, show, color)
     if fmt in PDF_FORMATS and _wants_pdf(args):
+        from dossier_check.report import letter as letter_report
+
         return letter_report.to_pdf(out)
     return out
 
@@ -259,6 +260,15 @@ class BatchProgress:
     """
 
     def __init__(self, file_counts: list[int], lang: str, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self.bounds: list[int] = []
         total = 0
         for n in file_counts:
@@ -343,14 +353,20 @@ def run(argv: list[str] | None = None) -> int:
         _emit(_render(args, reports, lang, color, batch=True), args.output, [args.parent])
         if args.format != "text" or args.output is not None:
             # the text report ends with this table; other formats get it on stderr
+            from dossier_check.report import text as text_report
+
             err_color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
             sys.stderr.write(text_report.summary_table(reports, lang, err_color))
         return ExitCode.COMPLETE if all(r.complete for r in reports) else ExitCode.INCOMPLETE
     # classify
     docs = api.classify_files(args.files, options)
     if args.format == "json":
+        from dossier_check.report import json as json_report
+
         out = json_report.render_classify(docs, lang, show, args.debug)
     else:
+        from dossier_check.report import text as text_report
+
         out = text_report.render_classify(docs, lang, show)
     _emit(out, args.output, [])
     return ExitCode.COMPLETE

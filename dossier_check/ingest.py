@@ -19,10 +19,8 @@ code                severity when
 ``time_limit``      warning  reading stopped after ``Limits.seconds_per_file``
 =================== ======== ==================================================
 
-The walk's :class:`Ignored` reasons: ``hidden``, ``os_clutter``,
-``symlink_outside``, ``symlink_loop`` (a link back to a folder it sits in, or
-one that never resolves), ``not_a_file`` (FIFO, device, socket, dangling
-link) and ``unreadable`` (a sub-folder or entry the OS will not show).
+The walk (:mod:`dossier_check.walk`) and the limits
+(:mod:`dossier_check.limits`) live apart and are re-exported here.
 
 Pages are streamed (:func:`iter_pages`) so that a 50-page 300-dpi scan is
 never held at once; :func:`load_source` loads them all for small files and
@@ -32,19 +30,14 @@ tests.
 from __future__ import annotations
 
 import contextlib
-import errno
-import hashlib
 import logging
 import math
 import mimetypes
-import os
 import re
-import stat
 import time
-import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -54,8 +47,10 @@ from PIL import Image, ImageOps
 from pypdf import PasswordType, PdfReader
 from pypdf.generic import ContentStream
 
-from dossier_check.errors import EnvironmentProblem, UsageError
-from dossier_check.model import Finding, Ignored, Page, Severity, SourceFile, TextSource
+from dossier_check.errors import EnvironmentProblem
+from dossier_check.filebytes import read_head_and_hash
+from dossier_check.limits import DEFAULT_LIMITS, Limits
+from dossier_check.model import Finding, Page, Severity, SourceFile, TextSource
 
 try:  # HEIC/HEIF (iPhone photos); without the wheel they are unsupported_type
     import pillow_heif
@@ -122,27 +117,6 @@ _FATAL_CODES = frozenset(
     }
 )
 
-#: Names of OS and tool droppings (compared casefolded). ``._*`` AppleDouble
-#: files and ``~$*`` Office lock files are clutter too.
-_CLUTTER_NAMES = frozenset(
-    name.casefold()
-    for name in (
-        ".DS_Store",
-        "Thumbs.db",
-        "ehthumbs.db",
-        "desktop.ini",
-        "__MACOSX",
-        ".Spotlight-V100",
-        ".Trashes",
-        ".fseventsd",
-        ".TemporaryItems",
-        ".localized",
-        "$RECYCLE.BIN",
-        "System Volume Information",
-        "Icon\r",
-    )
-)
-
 TEXT_PAGE_DPI = 150  # rendering of a page that has a text layer (photo/face checks)
 IMAGE_PAGE_DPI = 300  # rendering of a scanned or vector page (for OCR)
 #: A rendered PDF page has at most this many pixels, whatever its MediaBox
@@ -162,166 +136,8 @@ TEXT_LAYER_MIN_CHARS = 40
 #: text layer is treated as a scan and OCR'd (the layer is a footer or stamp).
 SCAN_TEXT_MAX_CHARS = 400
 
-_HEAD_BYTES = 64 * 1024
-_CHUNK_BYTES = 1024 * 1024
 _WORD = re.compile(r"\w{2,}")
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-file guards against hostile or merely huge files.
-
-    ``max_pixels`` bounds one decoded image (and Pillow's decompression-bomb
-    guard while we open files): 100 Mpx is a 48 Mpx phone photo twice over,
-    or an A4 page at 1200 dpi. ``seconds_per_file`` is wall-clock time from
-    the first page requested, the consumer's time between pages included, so
-    a caller that OCRs while streaming gets a per-file budget; it is checked
-    between pages (``time_limit``, the pages read so far are kept).
-
-    The next two hold when the code itself is stuck or runs away; they are
-    enforced by :mod:`dossier_check.workers`, which runs each file in a worker
-    process: ``kill_seconds_per_file`` (0: never) kills a file's worker,
-    whatever it is doing (``timed_out``); ``max_memory_mib`` (0: no cap) caps
-    each worker's address space, its Tesseract's included (``out_of_memory``).
-    """
-
-    max_pixels: int = 100_000_000
-    max_pages: int = 50
-    seconds_per_file: float = 120.0
-    max_file_bytes: int = 200 * 1024 * 1024
-    kill_seconds_per_file: float = 180.0
-    max_memory_mib: int = 1536
-
-    def __post_init__(self) -> None:
-        if self.max_pixels < 1 or self.max_pages < 1 or self.max_file_bytes < 1:
-            raise ValueError("max_pixels, max_pages and max_file_bytes must be positive")
-        if self.seconds_per_file < 0 or self.kill_seconds_per_file < 0:
-            raise ValueError("seconds_per_file and kill_seconds_per_file must not be negative")
-        if self.max_memory_mib < 0:
-            raise ValueError("max_memory_mib must not be negative")
-
-
-DEFAULT_LIMITS = Limits()
-
-
-# --------------------------------------------------------------------------- walk
-
-
-def _skip_reason(name: str) -> str | None:
-    folded = name.casefold()
-    if folded in _CLUTTER_NAMES or name.startswith(("._", "~$")):
-        return "os_clutter"
-    if name.startswith("."):
-        return "hidden"
-    return None
-
-
-def _sort_key(relpath: str) -> tuple[str, str]:
-    return (relpath.casefold(), relpath)
-
-
-def walk(dossier: Path) -> tuple[list[tuple[str, Path]], list[Ignored]]:
-    """List the regular files of ``dossier``, recursively, in a stable order.
-
-    Returns ``(relative posix path, absolute real path)`` pairs sorted by the
-    casefolded relative path, then the raw one, and the paths skipped on
-    purpose. Relative paths are for showing (:func:`display_name`: a name
-    that is not UTF-8 or holds a newline is escaped); open the absolute one.
-    Symbolic links are followed only when they resolve inside the dossier; a
-    link to a folder that contains it is a loop and skipped.
-    Raises :class:`UsageError` when ``dossier`` is not a folder and
-    ``OSError`` when the folder itself cannot be listed.
-    """
-    if not dossier.is_dir():
-        raise UsageError(
-            f"not a folder: {dossier}", hint="give the folder that holds the scanned documents"
-        )
-    root = Path(os.path.realpath(dossier))
-    files: list[tuple[str, Path]] = []
-    ignored: list[Ignored] = []
-    root_stat = root.stat()
-    # (real folder, relative prefix, (dev, inode) of the folders above it)
-    pending: list[tuple[Path, str, frozenset[tuple[int, int]]]] = [
-        (root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}))
-    ]
-    while pending:
-        folder, prefix, ancestors = pending.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError:
-            if not prefix:
-                raise
-            ignored.append(Ignored(prefix.rstrip("/"), "unreadable"))
-            continue
-        for entry in entries:
-            rel = prefix + display_name(entry.name)
-            resolved = _skip_reason(entry.name) or _resolve_entry(entry, root)
-            if isinstance(resolved, str):
-                ignored.append(Ignored(rel, resolved))
-                continue
-            target, st = resolved
-            if stat.S_ISDIR(st.st_mode):
-                key = (st.st_dev, st.st_ino)
-                if key in ancestors:
-                    ignored.append(Ignored(rel, "symlink_loop"))
-                else:
-                    pending.append((target, rel + "/", ancestors | {key}))
-            elif stat.S_ISREG(st.st_mode):
-                files.append((rel, target))
-            else:
-                ignored.append(Ignored(rel, "not_a_file"))
-    files.sort(key=lambda pair: _sort_key(pair[0]))
-    ignored.sort(key=lambda item: _sort_key(item.path))
-    return files, ignored
-
-
-#: Bidirectional controls that make a name read differently from its bytes.
-_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def display_name(name: str) -> str:
-    """A file name safe to print in a report, a terminal or JSON.
-
-    Bytes that are not UTF-8 (``os`` gives them as lone surrogates) become
-    ``\\xNN``; control characters (a newline in a name could fake a report
-    line) and bidirectional overrides become ``\\n``, ``\\x1b``, ``\\u202e``.
-    Anything else, accents and scripts included, is kept.
-    """
-    if name.isprintable() and not any(ch in _BIDI for ch in name):
-        return name
-    out = []
-    for ch in name:
-        cp = ord(ch)
-        if 0xDC80 <= cp <= 0xDCFF:  # surrogateescape: one raw byte
-            out.append(f"\\x{cp - 0xDC00:02x}")
-        elif ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
-            out.append(f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _resolve_entry(entry: os.DirEntry[str], root: Path) -> str | tuple[Path, os.stat_result]:
-    """An entry's real path and stat, or the reason to skip it."""
-    target = Path(entry.path)
-    if entry.is_symlink():
-        try:
-            target = target.resolve(strict=True)
-        except RuntimeError:  # Python < 3.13 reports a loop this way
-            return "symlink_loop"
-        except OSError as exc:
-            return "symlink_loop" if exc.errno == errno.ELOOP else "not_a_file"
-        if not target.is_relative_to(root):
-            return "symlink_outside"
-    try:
-        return target, target.stat()
-    except OSError:
-        return "unreadable"
 
 
 # --------------------------------------------------------------------- open_source
@@ -361,33 +177,13 @@ def _mime_mismatch(relpath: str, mime: str) -> Finding | None:
     return Finding("mime_mismatch", Severity.WARNING, {"extension": ext[1:], "mime": mime})
 
 
-def _read_head_and_hash(path: Path, max_bytes: int) -> tuple[bytes, int, str]:
-    """The first bytes, the size and the sha256 ('' when over ``max_bytes``: not read)."""
-    # O_NONBLOCK: a FIFO swapped in after the walk must not block the open.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        size = st.st_size
-        head = fh.read(_HEAD_BYTES)
-        if size > max_bytes:
-            return head, size, ""
-        digest = hashlib.sha256(head)
-        size = len(head)
-        while chunk := fh.read(_CHUNK_BYTES):
-            digest.update(chunk)
-            size += len(chunk)
-    return head, size, digest.hexdigest()
-
-
 def open_source(relpath: str, abspath: Path, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """Identify one file: size, sha256, sniffed type, page count; no pages yet.
 
     The type comes from the bytes (libmagic), never from the extension.
     """
     try:
-        head, size, sha = _read_head_and_hash(abspath, limits.max_file_bytes)
+        head, size, sha = read_head_and_hash(abspath, limits.max_file_bytes)
     except OSError:
         finding = Finding("unreadable_file", Severity.ERROR)
         return SourceFile(relpath, abspath, UNKNOWN_MIME, 0, problems=(finding,))

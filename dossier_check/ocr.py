@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
@@ -24,9 +23,9 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 
 from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
-from dossier_check.errors import EnvironmentProblem  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
+from dossier_check.scratch import ensure_tesseract  # noqa: E402, F401 - re-exported
 
 
 @dataclass(frozen=True)
@@ -51,16 +50,6 @@ class OcrResult:
     rotation: int
     skew: float
     mrz_text: str = ""  # the MRZ band re-read with a restricted alphabet
-
-
-def ensure_tesseract() -> None:
-    """Fail early, with the fix, when the tesseract binary is missing."""
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise EnvironmentProblem(
-            "tesseract is not installed",
-            hint="sudo apt-get install tesseract-ocr tesseract-ocr-fra "
-            "tesseract-ocr-eng tesseract-ocr-osd",
-        )
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +193,9 @@ def _prepare(image: Image.Image, max_side: int, min_side: int) -> Image.Image:
         scale = 1.0
     if scale != 1.0:
         size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
-        gray = gray.resize(size, Image.Resampling.LANCZOS)
+        # OpenCV's area average (down) and cubic (up): as sharp as Lanczos, ~10x faster
+        method = cv2.INTER_AREA if scale < 1.0 else cv2.INTER_CUBIC
+        gray = Image.fromarray(cv2.resize(np.asarray(gray), size, interpolation=method))
     return flatten_background(gray)
 
 

@@ -20,10 +20,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytesseract
-from PIL import Image
+from dossier_check.errors import EnvironmentProblem
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 _folder: str | None = None
 _owner: int | None = None  # the pid that made the folder and removes it
@@ -63,15 +65,31 @@ def image_file(image: Image.Image) -> Iterator[str]:
 
 
 def image_to_data(image: Image.Image, **kwargs: Any) -> Any:
+    import pytesseract
+
     with image_file(image) as path:
         return pytesseract.image_to_data(path, **kwargs)
 
 
 def image_to_osd(image: Image.Image, **kwargs: Any) -> Any:
+    import pytesseract
+
     with image_file(image) as path:
         return pytesseract.image_to_osd(path, **kwargs)
 
 
 def image_to_string(image: Image.Image, **kwargs: Any) -> Any:
+    import pytesseract
+
     with image_file(image) as path:
         return pytesseract.image_to_string(path, **kwargs)
+
+
+def ensure_tesseract() -> None:
+    """Fail early, with the fix, when the tesseract binary is missing."""
+    if shutil.which("tesseract") is None:
+        raise EnvironmentProblem(
+            "tesseract is not installed",
+            hint="sudo apt-get install tesseract-ocr tesseract-ocr-fra "
+            "tesseract-ocr-eng tesseract-ocr-osd",
+        )

@@ -282,7 +282,7 @@ def make_corpus(dossier: Path, outside: Path | None = None) -> list[Case]:
         path = dossier / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(make())
-        shown = rel.replace("\n", "\\n")  # how the report shows the name (ingest.display_name)
+        shown = rel.replace("\n", "\\n")  # how the report shows the name (walk.display_name)
         cases.append(Case(name, shown, expect, needs_non_root=name == "mode_000"))
     (dossier / "locked.pdf").chmod(0o000)
 
@@ -396,7 +396,7 @@ def analyse_without_ocr(path: Path, relpath: str = "", limits: object = None) ->
     from datetime import date
 
     from dossier_check import doctypes
-    from dossier_check.api import PHOTO_MAX_WORDS
+    from dossier_check.analyse import PHOTO_MAX_WORDS
     from dossier_check.fields.photo import measure_photo
     from dossier_check.ingest import Limits, iter_pages, open_source
     from dossier_check.signals import build_signals

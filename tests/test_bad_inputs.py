@@ -38,9 +38,10 @@ import pytest
 from PIL import Image
 
 from dossier_check import api
-from dossier_check.ingest import RENDER_MAX_SIDE, Limits, load_source, walk
+from dossier_check.ingest import RENDER_MAX_SIDE, Limits, load_source
 from dossier_check.messages import TEMPLATES
 from dossier_check.model import Severity
+from dossier_check.walk import walk
 from dossier_check.workers import TaskFailed, WorkerPool
 from tests.bad_inputs import (
     SAMPLES,
@@ -174,9 +175,23 @@ def _check_corpus() -> dict:
             shutil.copy2(sample, dossier / sample.name)
         before = tree_state(base)
         proc = subprocess.run(
-            [*CLI, "check", str(dossier), "--as-of", AS_OF, "--format", "json", "--lang", "en",
-             "--jobs", "2"],
-            capture_output=True, cwd=REPO, timeout=600, check=False,
+            [
+                *CLI,
+                "check",
+                str(dossier),
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                "--lang",
+                "en",
+                "--jobs",
+                "2",
+            ],
+            capture_output=True,
+            cwd=REPO,
+            timeout=600,
+            check=False,
         )
         after = tree_state(base)
         changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
@@ -263,8 +278,9 @@ def test_missing_folder_or_a_file_is_one_line_and_exit_2(tmp_path: Path, kind: s
     target = tmp_path / "nope"
     if kind == "file":
         target.write_bytes(text_pdf_bytes())
-    proc = subprocess.run([*CLI, "check", str(target)], capture_output=True, text=True,
-                          cwd=REPO, check=False)
+    proc = subprocess.run(
+        [*CLI, "check", str(target)], capture_output=True, text=True, cwd=REPO, check=False
+    )
     lines = proc.stderr.splitlines()
     assert proc.returncode == 2 and proc.stdout == ""
     assert lines[0].startswith("dossier-check: error:") and str(target) in lines[0]
@@ -273,8 +289,13 @@ def test_missing_folder_or_a_file_is_one_line_and_exit_2(tmp_path: Path, kind: s
 
 @pytest.mark.tesseract
 def test_empty_dossier_exits_1_and_lists_what_is_missing(tmp_path: Path) -> None:
-    proc = subprocess.run([*CLI, "check", str(tmp_path), "--as-of", AS_OF, "--format", "json"],
-                          capture_output=True, text=True, cwd=REPO, check=False)
+    proc = subprocess.run(
+        [*CLI, "check", str(tmp_path), "--as-of", AS_OF, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
     assert proc.returncode == 1 and proc.stderr == ""
     assert json.loads(proc.stdout)["files"] == []
 
@@ -290,7 +311,12 @@ def _as_nobody(argv: list[str], cache: Path) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "DOSSIER_CHECK_CACHE_DIR": str(cache), "HOME": str(cache)}
     return subprocess.run(
         [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *argv],
-        capture_output=True, text=True, cwd=REPO, env=env, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=300,
+        check=False,
     )
 
 
@@ -322,8 +348,22 @@ def test_unreadable_file_and_folder_are_findings_for_a_normal_user(shared_tmp: P
     os.chown(cache, 65534, 65534)
     before = tree_state(dossier)
 
-    proc = _as_nobody([*CLI, "check", str(dossier), "--as-of", AS_OF, "--format", "json",
-                       "--lang", "en", "--jobs", "2"], cache)
+    proc = _as_nobody(
+        [
+            *CLI,
+            "check",
+            str(dossier),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--jobs",
+            "2",
+        ],
+        cache,
+    )
 
     assert proc.returncode in (0, 1) and proc.stderr == "", proc.stderr
     report = json.loads(proc.stdout)
@@ -351,8 +391,9 @@ def test_batch_with_a_locked_dossier_counts_it_failed_and_checks_the_others(
     cache.mkdir()
     os.chown(cache, 65534, 65534)
 
-    proc = _as_nobody([*CLI, "batch", str(parent), "--as-of", AS_OF, "--format", "json",
-                       "--jobs", "2"], cache)
+    proc = _as_nobody(
+        [*CLI, "batch", str(parent), "--as-of", AS_OF, "--format", "json", "--jobs", "2"], cache
+    )
 
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr  # a summary
     out = json.loads(proc.stdout)
@@ -465,7 +506,9 @@ def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
         (tmp_path / name).write_bytes(text_pdf_bytes())
     monkeypatch.setattr(api, "_analyse", _hang_on_one_file)  # the forked workers inherit it
     options = api.Options(
-        as_of=date(2026, 11, 15), jobs=2, use_cache=False,
+        as_of=date(2026, 11, 15),
+        jobs=2,
+        use_cache=False,
         limits=Limits(kill_seconds_per_file=3.0),
     )
 
@@ -521,12 +564,16 @@ def test_png_whose_chunk_length_lies_is_corrupt_not_out_of_memory(tmp_path: Path
 def test_pdf_page_of_absurd_shape_renders_within_bounds(tmp_path: Path) -> None:
     """Found by benchmarks/fuzz.py: a MediaBox 1 pt wide and 3 million pt tall."""
     path = tmp_path / "strip.pdf"
-    path.write_bytes(raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1 3000000] /Contents 4 0 R >>",
-        b"<< /Length 0 >>\nstream\n\nendstream",
-    ]))
+    path.write_bytes(
+        raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1 3000000] /Contents 4 0 R >>",
+                b"<< /Length 0 >>\nstream\n\nendstream",
+            ]
+        )
+    )
 
     source = load_source("strip.pdf", path)
 

@@ -32,9 +32,9 @@ from dossier_check.ingest import (
     load_source,
     open_source,
     to_rgb_or_l,
-    walk,
 )
 from dossier_check.model import Finding, Ignored, Severity, SourceFile, TextSource
+from dossier_check.walk import walk
 
 TEXT = (
     "Attestation de droits a l'assurance maladie. Caisse primaire d'assurance "

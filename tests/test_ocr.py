@@ -77,3 +77,29 @@ def test_second_read_comes_from_the_cache(tmp_path: Path):
     second = OcrEngine(cache=cache)
     result = second.read_image(page_image())
     assert second.pages_ocrd == 0 and "domicile" in result.text.lower()
+
+
+def test_a_page_read_on_end_is_turned_upright_not_just_read():
+    """Tesseract reads a quarter-turned page well, but its boxes stand on end: the page
+    must still be turned (the MRZ band crop and the thumbnail rely on it)."""
+    result = OcrEngine().read_image(page_image().rotate(90, expand=True))
+    assert result.rotation == 90
+    wide = [w for w in result.words if len(w.text) >= 4]
+    assert sum(w.width > w.height for w in wide) > len(wide) / 2
+
+
+def test_pages_reach_tesseract_through_the_private_scratch_folder_only(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from dossier_check import scratch
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(scratch, "_folder", None)
+    OcrEngine().read_image(page_image())
+    folder = scratch.folder()
+    assert os.stat(folder).st_mode & 0o777 == 0o700
+    assert os.listdir(folder) == []  # each page file removed once read
+    scratch.remove()
+    assert not os.path.exists(folder)
+    assert os.listdir(tmp_path) == []

@@ -148,7 +148,9 @@ def _is_gray(rgb: Image.Image) -> bool:
     )
 
 
-def detect_faces_oriented(image: Image.Image) -> tuple[tuple[Face, ...], int]:
+def detect_faces_oriented(
+    image: Image.Image, angles: tuple[int, ...] = (0, 90, 180, 270)
+) -> tuple[tuple[Face, ...], int]:
     """Faces and the clockwise rotation (0/90/180/270) under which they were found.
 
     Two maintained detectors vote: OpenCV's Haar cascade (opencv-python-headless
@@ -162,7 +164,7 @@ def detect_faces_oriented(image: Image.Image) -> tuple[tuple[Face, ...], int]:
     sideways without an EXIF tag are tried the other three ways round.
     """
     rgb_full = image.convert("RGB")
-    for angle in (0, 90, 180, 270):
+    for angle in angles:
         turned = rgb_full.rotate(-angle, expand=True) if angle else rgb_full
         scale = min(1.0, DETECT_SIDE / max(turned.size))
         small = turned
@@ -214,9 +216,31 @@ def _merge(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, 
     return kept
 
 
-def measure_photo(image: Image.Image) -> PhotoMeasures:
-    """Faces and measures on the photo turned the way its faces are upright."""
-    faces, angle = detect_faces_oriented(image)
+def portrait_only(image: Image.Image) -> tuple[Face, ...] | None:
+    """The faces of a picture that is a portrait and nothing else, or None.
+
+    A portrait here stands upright and taller than wide, and its largest face
+    spans at least ``PORTRAIT_FACE_WIDTH`` of the width: an ID photo (face
+    about half the width). A card or a passport page is wider than tall and
+    its face far smaller, so it never passes. Such a picture needs no OCR.
+    One detector pass, upright only: cheap enough to try on every image file.
+    """
+    if image.height < 1.1 * image.width:
+        return None
+    faces, _ = detect_faces_oriented(image, angles=(0,))
+    if faces and max(f.width for f in faces) >= PORTRAIT_FACE_WIDTH * image.width:
+        return faces
+    return None
+
+
+#: Share of the width the largest face of a picture that is only a portrait spans, at least.
+PORTRAIT_FACE_WIDTH = 0.3
+
+
+def measure_photo(image: Image.Image, faces: tuple[Face, ...] | None = None) -> PhotoMeasures:
+    """Faces and measures on the photo turned the way its faces are upright
+    (``faces``: already found on the upright picture, not searched again)."""
+    faces, angle = (faces, 0) if faces is not None else detect_faces_oriented(image)
     if angle:
         image = image.rotate(-angle, expand=True)
     rgb = image.convert("RGB")

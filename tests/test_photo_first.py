@@ -1,0 +1,38 @@
+"""An ID photo is recognised by its face before any OCR (issue 6: never OCR a picture
+that is only a face), and nothing else passes that shortcut (DOMAIN.md §7, §12)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from dossier_check import api
+from dossier_check.fields.photo import portrait_only
+
+COMPLETE = Path(__file__).resolve().parent.parent / "samples" / "dossiers" / "complete"
+
+
+def _open(name: str) -> Image.Image:
+    return ImageOps.exif_transpose(Image.open(COMPLETE / name)).convert("RGB")
+
+
+def test_an_id_photo_is_a_portrait_and_is_not_ocrd():
+    assert portrait_only(_open("20260921_111631.jpeg"))
+    doc = api.analyse_file(
+        "photo.jpeg",
+        COMPLETE / "20260921_111631.jpeg",
+        api.Options(as_of=date(2026, 11, 15), use_cache=False, debug=True),
+    )
+    assert doc.type == "id_photo"
+    assert doc.debug["pages_ocrd"] == 0
+
+
+def test_cards_pages_and_sideways_portraits_are_not_taken_for_one():
+    passport = _open("scan0042.jpg")  # a passport page: a face, but a small one on a wide page
+    assert portrait_only(passport) is None
+    form = _open("numerisation_061.jpeg")  # an A4 form: no face
+    assert portrait_only(form) is None
+    sideways = _open("20260921_111631.jpeg").rotate(90, expand=True)  # wider than tall
+    assert portrait_only(sideways) is None
