@@ -29,7 +29,7 @@ from dossier_check.model import (
     Ignored,
     Severity,
 )
-from dossier_check.profiles import load
+from dossier_check.profiles import Profile, load
 from dossier_check.results import FileResults
 from dossier_check.rules import evaluate
 from dossier_check.walk import walk
@@ -149,19 +149,36 @@ def check_dossier(
     workers; without one, the check starts and stops its own.
     """
     folder = Path(folder)
+    profile = load(options.profile)
+    files, ignored = _walk_dossier(folder)
+    documents = _analyse_many(files, options, progress, pool)
+    return _report(folder, profile, documents, ignored, options)
+
+
+def _walk_dossier(folder: Path) -> tuple[list[tuple[str, Path]], list[Ignored]]:
+    """The folder's files and skipped entries; UsageError when it cannot be checked."""
     if not folder.exists():
         raise UsageError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder", hint="give the folder that holds the scans")
-    profile = load(options.profile)
     try:
-        files, ignored = walk(folder)
+        return walk(folder)
     except OSError as exc:  # the folder itself: nothing of it can be checked
         raise UsageError(
             f"{folder}: cannot read this folder ({exc.strerror or exc})",
             hint="check that you may open it (permissions)",
         ) from None
-    documents = mark_duplicates(_analyse_many(files, options, progress, pool))
+
+
+def _report(
+    folder: Path,
+    profile: Profile,
+    documents: list[Document],
+    ignored: list[Ignored],
+    options: Options,
+) -> DossierReport:
+    """The dossier's report from its analysed files."""
+    documents = mark_duplicates(documents)
     # the same document counts once; each part of a bundled PDF counts as a file
     counted = [part for d in documents if not is_duplicate(d) for part in d.as_parts()]
     result = evaluate(profile, counted, options.as_of, options.situations)
@@ -211,18 +228,34 @@ def dossier_folders(parent: Path) -> list[Path]:
 def check_batch(
     parent: Path, options: Options, progress: Callable[[str], None] | None = None
 ) -> list[DossierReport]:
-    """Check every direct sub-folder of ``parent``; a broken one never stops the others."""
-    load(options.profile)  # a bad profile is a usage error before any work
-    reports: list[DossierReport] = []
+    """Check every direct sub-folder of ``parent``; a broken one never stops the others.
+
+    Every file of every dossier goes to the worker pool at once, in dossier
+    order (so ``progress`` sees the dossiers finish one after another): no
+    worker waits at the end of each dossier for the last file of its
+    neighbour (issue 6: ``--jobs 2`` at least 1.7 times as fast as one).
+    """
+    profile = load(options.profile)  # a bad profile is a usage error before any work
+    walked: list[tuple[Path, tuple[list[tuple[str, Path]], list[Ignored]] | str]] = []
+    for folder in dossier_folders(parent):
+        try:
+            walked.append((folder, _walk_dossier(folder)))
+        except (OSError, UsageError) as exc:
+            walked.append((folder, str(exc)))
+    every_file = [f for _, w in walked if not isinstance(w, str) for f in w[0]]
     with open_pool(options) as pool:
-        for folder in dossier_folders(parent):
-            try:
-                report = check_dossier(folder, options, progress, pool)
-            except (OSError, UsageError) as exc:
-                report = DossierReport(
-                    options.profile, options.as_of.isoformat(), folder.name, (), (), error=str(exc)
-                )
-            reports.append(replace(report, dossier=folder.name))
+        documents = iter(_analyse_many(every_file, options, progress, pool))
+    reports: list[DossierReport] = []
+    for folder, w in walked:
+        if isinstance(w, str):
+            report = DossierReport(
+                options.profile, options.as_of.isoformat(), folder.name, (), (), error=w
+            )
+        else:
+            files, ignored = w
+            own = [next(documents) for _ in files]
+            report = _report(folder, profile, own, ignored, options)
+        reports.append(replace(report, dossier=folder.name))
     return reports
 
 
