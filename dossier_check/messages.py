@@ -66,8 +66,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "worker_crashed": (
         "La lecture de ce fichier a échoué ({reason}) : vérifiez qu'il s'ouvre, puis "
         "numérisez le document à nouveau.",
-        "Reading this file failed ({reason}): check that it opens, then scan the document "
-        "again.",
+        "Reading this file failed ({reason}): check that it opens, then scan the document again.",
     ),
     "out_of_memory": (
         "Ce fichier demande plus de {limit} Mio de mémoire : numérisez-le à nouveau à 300 dpi.",
@@ -109,6 +108,58 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "This PDF holds several documents.",
     ),
     "duplicate": ("Document en double ({other}).", "Duplicate document ({other})."),
+    # scan quality of a page (dossier_check.quality, R-SCAN-2..5)
+    "scan_low_resolution": (
+        "{file}, page {page} : numérisé à {dpi} dpi, trop peu pour être lu : numérisez à "
+        "nouveau cette page à 300 dpi.",
+        "{file}, page {page}: scanned at {dpi} dpi, too coarse to read: scan this page again "
+        "at 300 dpi.",
+    ),
+    "scan_too_few_pixels": (
+        "{file}, page {page} : image trop petite ({width} × {height} pixels) : numérisez à "
+        "nouveau cette page à 300 dpi, ou photographiez-la de plus près.",
+        "{file}, page {page}: image too small ({width} × {height} pixels): scan this page "
+        "again at 300 dpi, or photograph it from closer.",
+    ),
+    "scan_hard_to_read": (
+        "{file}, page {page} : texte difficile à lire : numérisez à nouveau cette page, "
+        "nette, droite et bien éclairée.",
+        "{file}, page {page}: the text is hard to read: scan this page again, sharp, straight "
+        "and well lit.",
+    ),
+    "scan_blurred": (
+        "{file}, page {page} : image floue : numérisez à nouveau cette page, document bien à "
+        "plat et appareil immobile.",
+        "{file}, page {page}: the image is blurred: scan this page again, with the document "
+        "flat and the camera still.",
+    ),
+    "scan_too_dark": (
+        "{file}, page {page} : image trop sombre : numérisez à nouveau cette page avec plus "
+        "de lumière.",
+        "{file}, page {page}: the image is too dark: scan this page again in better light.",
+    ),
+    "scan_too_pale": (
+        "{file}, page {page} : texte trop pâle : numérisez à nouveau cette page, plus foncé "
+        "ou avec moins de lumière.",
+        "{file}, page {page}: the text is too pale: scan this page again, darker or with less "
+        "light.",
+    ),
+    "scan_cut_off": (
+        "{file}, page {page} : le document est coupé ({sides}) : numérisez à nouveau cette "
+        "page avec le document entier dans le cadre.",
+        "{file}, page {page}: the document is cut off ({sides}): scan this page again with "
+        "the whole document inside the frame.",
+    ),
+    "pages_missing": (
+        "{file} : le document annonce {expected} pages, le fichier n'en a que {present} : "
+        "ajoutez les pages manquantes.",
+        "{file}: the document says it has {expected} pages, the file holds only {present}: "
+        "add the missing pages.",
+    ),
+    "page_back_missing": (
+        "{file} : la dernière page dit « suite au verso » : numérisez aussi le verso.",
+        "{file}: the last page says it continues overleaf: scan the back too.",
+    ),
     # identity
     "mrz_check_digit": (
         "Bande MRZ : clés de contrôle fausses ({checks}).",
@@ -196,18 +247,26 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "datée et signée par l'hébergeant.",
         "{file}: the hosting attestation is incomplete ({field}); the host must date and sign it.",
     ),
-    "attestation_not_sworn": ("{file} : la mention « sur l'honneur » manque.",
-                              "{file}: the sworn wording is missing."),
-    "attestation_no_start": ("{file} : la date de début d'hébergement (« depuis le ») manque.",
-                             "{file}: the date hosting began ('depuis le') is missing."),
+    "attestation_not_sworn": (
+        "{file} : la mention « sur l'honneur » manque.",
+        "{file}: the sworn wording is missing.",
+    ),
+    "attestation_no_start": (
+        "{file} : la date de début d'hébergement (« depuis le ») manque.",
+        "{file}: the date hosting began ('depuis le') is missing.",
+    ),
     "hosted_too_recently": (
         "{file} : hébergé depuis le {date}, moins de {months} mois.",
         "{file}: hosted since {date}, less than {months} months.",
     ),
-    "attestation_dates": ("{file} : la date de début est après la date de signature.",
-                          "{file}: the start date is after the signature date."),
-    "attestation_old": ("{file} : attestation du {date}, demandez-en une récente.",
-                        "{file}: attestation dated {date}, ask for a fresh one."),
+    "attestation_dates": (
+        "{file} : la date de début est après la date de signature.",
+        "{file}: the start date is after the signature date.",
+    ),
+    "attestation_old": (
+        "{file} : attestation du {date}, demandez-en une récente.",
+        "{file}: attestation dated {date}, ask for a fresh one.",
+    ),
     "holder_not_found": (
         "{file} : le nom du titulaire n'a pas pu être lu ; vérifiez qu'il s'agit du demandeur.",
         "{file}: the holder's name could not be read; check it is the applicant.",
@@ -220,19 +279,27 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "La bande MRZ ({mrz}) et la date imprimée ({printed}) diffèrent : vérifiez la copie.",
         "The MRZ ({mrz}) and the printed date ({printed}) differ: check the copy.",
     ),
-    "bic_country": ("BIC {bic} d'un autre pays que l'IBAN ({country}).",
-                    "BIC {bic} is from another country than the IBAN ({country})."),
+    "bic_country": (
+        "BIC {bic} d'un autre pays que l'IBAN ({country}).",
+        "BIC {bic} is from another country than the IBAN ({country}).",
+    ),
     "mobile_bill": (
         "{file} : facture de téléphone mobile ; certaines caisses préfèrent une facture "
         "d'énergie, d'eau ou d'internet.",
         "{file}: mobile phone bill; some funds prefer an energy, water or internet bill.",
     ),
-    "photo_off_centre": ("{file} : le visage n'est pas centré.",
-                         "{file}: the face is not centred."),
-    "photo_background": ("{file} : le fond doit être uni et clair.",
-                         "{file}: the background must be plain and light."),
-    "photo_background_white": ("{file} : fond blanc, interdit : un fond gris ou bleu clair.",
-                               "{file}: white background, not allowed: use light grey or blue."),
+    "photo_off_centre": (
+        "{file} : le visage n'est pas centré.",
+        "{file}: the face is not centred.",
+    ),
+    "photo_background": (
+        "{file} : le fond doit être uni et clair.",
+        "{file}: the background must be plain and light.",
+    ),
+    "photo_background_white": (
+        "{file} : fond blanc, interdit : un fond gris ou bleu clair.",
+        "{file}: white background, not allowed: use light grey or blue.",
+    ),
     "host_identity_missing": (
         "Pièce d'identité de l'hébergeant ({host}) absente.",
         "The host's ({host}) identity document is missing.",
@@ -385,10 +452,34 @@ DOC_TYPES: dict[str, tuple[str, str]] = {
 }
 
 MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 
@@ -417,32 +508,46 @@ def long_date(iso: str, lang: str = "fr") -> str:
 LETTER_NOUNS: dict[str, tuple[str, str, str, str]] = {
     "passport": ("votre passeport", "un passeport", "your passport", "a passport"),
     "national_id": (
-        "votre carte d'identité", "une carte d'identité", "your identity card", "an identity card"
+        "votre carte d'identité",
+        "une carte d'identité",
+        "your identity card",
+        "an identity card",
     ),
     "residence_permit": (
-        "votre titre de séjour", "un titre de séjour", "your residence permit", "a residence permit"
+        "votre titre de séjour",
+        "un titre de séjour",
+        "your residence permit",
+        "a residence permit",
     ),
     "birth_certificate": (
-        "votre acte de naissance", "un acte de naissance", "your birth certificate",
+        "votre acte de naissance",
+        "un acte de naissance",
+        "your birth certificate",
         "a birth certificate",
     ),
     "rib": ("votre RIB", "un RIB", "your bank details form (RIB)", "a bank details form (RIB)"),
     "utility_bill": ("votre facture", "une facture", "your bill", "a bill"),
     "lease": ("votre bail", "un bail", "your lease", "a lease"),
     "hosting_attestation": (
-        "l'attestation d'hébergement", "une attestation d'hébergement",
-        "the letter from your host", "a letter from your host",
+        "l'attestation d'hébergement",
+        "une attestation d'hébergement",
+        "the letter from your host",
+        "a letter from your host",
     ),
     "id_photo": ("votre photo", "une photo d'identité", "your photo", "an ID photo"),
     "payslip": ("votre fiche de paie", "une fiche de paie", "your payslip", "a payslip"),
     "employment_contract": (
-        "votre contrat de travail", "un contrat de travail", "your employment contract",
+        "votre contrat de travail",
+        "un contrat de travail",
+        "your employment contract",
         "an employment contract",
     ),
     "application_form": ("le formulaire", "un formulaire", "the form", "a form"),
     "insurance_certificate": (
-        "votre attestation de droits", "une attestation de droits",
-        "your health insurance certificate", "a health insurance certificate",
+        "votre attestation de droits",
+        "une attestation de droits",
+        "your health insurance certificate",
+        "a health insurance certificate",
     ),
     "unknown": ("un document", "un document", "a document", "a document"),
 }
@@ -522,8 +627,7 @@ LETTER_FINDINGS: dict[str, tuple[str, str]] = {
     "proof_too_old": (
         "{Doc} date du {date}, c'est trop ancien : apportez un justificatif de domicile de "
         "moins de 3 mois.",
-        "{Doc} is dated {date}, which is too old: bring a proof of address less than 3 months "
-        "old.",
+        "{Doc} is dated {date}, which is too old: bring a proof of address less than 3 months old.",
     ),
     "too_few_bills": (
         "Il manque des factures : apportez vos factures des {needed} derniers mois, à votre nom.",
@@ -566,13 +670,11 @@ LETTER_FINDINGS: dict[str, tuple[str, str]] = {
         "such an account.",
     ),
     "photo_face_count": (
-        "Votre photo doit montrer votre visage seul : apportez une photo d'identité de "
-        "35 × 45 mm.",
+        "Votre photo doit montrer votre visage seul : apportez une photo d'identité de 35 × 45 mm.",
         "Your photo must show your face alone: bring a 35 × 45 mm ID photo.",
     ),
     "photo_scene": (
-        "Cette photo n'est pas une photo d'identité : apportez une photo d'identité de "
-        "35 × 45 mm.",
+        "Cette photo n'est pas une photo d'identité : apportez une photo d'identité de 35 × 45 mm.",
         "This is not an ID photo: bring a 35 × 45 mm ID photo.",
     ),
     "photo_too_small": (
