@@ -267,6 +267,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{file} : attestation du {date}, demandez-en une récente.",
         "{file}: attestation dated {date}, ask for a fresh one.",
     ),
+    "address_mismatch": (
+        "{file} : l'adresse « {address} » n'est pas celle de {reference} (« {expected} ») : "
+        "vérifiez l'adresse, ou apportez un document à la bonne adresse.",
+        "{file}: the address '{address}' is not the one on {reference} ('{expected}'): check "
+        "the address, or bring a document showing the right one.",
+    ),
+    "address_postcode": (
+        "{file} : {postcode} n'est pas un code postal français : vérifiez l'adresse.",
+        "{file}: {postcode} is not a French postcode: check the address.",
+    ),
     "holder_not_found": (
         "{file} : le nom du titulaire n'a pas pu être lu ; vérifiez qu'il s'agit du demandeur.",
         "{file}: the holder's name could not be read; check it is the applicant.",

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from dossier_check import legalisation
+from dossier_check.addresses import address_findings
 from dossier_check.doctypes._common import EEA_CH
 from dossier_check.fields.iban import SEPA_COUNTRIES
 from dossier_check.fields.names import compare_names, name_tokens
@@ -370,7 +371,7 @@ def birth_certificate(req: Requirement, ctx: Context) -> RequirementResult:
         return _absent(req)
     d = docs[0]
     f = d.fields
-    problems: list[Finding] = []
+    problems: list[Finding] = _pages_missing(d)  # R-SCAN-5, R-BC-5: all pages
     if not f.get("filiation", True):
         problems.append(_find("no_filiation", Severity.ERROR, "R-BC-2", file=d.path))
     country = f.get("country")
@@ -510,8 +511,34 @@ def _bills_check(
     return status, problems, [covered[ym] for ym in wanted]
 
 
+#: R-SCAN-5: pages missing from these documents block them (DOMAIN.md: E for
+#: the birth certificate and the lease, W for the rest).
+PAGES_MISSING_CODES = ("pages_missing", "page_back_missing")
+
+
+def _pages_missing(doc: Document) -> list[Finding]:
+    """R-SCAN-5 findings of ``doc`` raised to errors."""
+    return [
+        replace(p, severity=Severity.ERROR, rule="R-SCAN-5")
+        for p in doc.problems
+        if p.code in PAGES_MISSING_CODES
+    ]
+
+
 @rule_kind("proof_of_residence")
 def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
+    """R-RES-1..3, the hosting set R-HEB-3/4, then R-RES-4 / R-X-2: the same
+    address on the documents the profile's ``address_types`` lists."""
+    result = _residence(req, ctx)
+    types = ctx.profile.threshold("address_types", ())
+    extra = address_findings(ctx.documents, types) if result.status is not Status.MISSING else []
+    if not extra:
+        return result
+    status = Status.WARNING if result.status is Status.OK else result.status
+    return replace(result, status=status, problems=result.problems + tuple(extra))
+
+
+def _residence(req: Requirement, ctx: Context) -> RequirementResult:
     """R-RES-1..3 and the hosting set R-HEB-3/4."""
     needed = int(ctx.profile.threshold("residence_bills_needed", 3))
     applicant = ctx.applicant.name if ctx.applicant else None
@@ -530,7 +557,8 @@ def proof_of_residence(req: Requirement, ctx: Context) -> RequirementResult:
         own.append(d)
     leases = [d for d in own if d.type == "lease" and d.fields.get("kind") == "contract"]
     if leases:
-        return _result(req, leases[:1], [], Status.OK)
+        missing = _pages_missing(leases[0])  # R-SCAN-5: an incomplete lease
+        return _result(req, leases[:1], missing, Status.INVALID if missing else Status.OK)
     bills = [
         d
         for d in own
