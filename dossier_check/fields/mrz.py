@@ -34,6 +34,7 @@ _LOOKALIKES = {
     "0": "OD", "O": "0", "D": "0", "Q": "0", "1": "IL", "I": "1", "L": "1",
     "5": "S", "S": "5", "8": "B", "B": "8", "2": "Z", "Z": "2", "6": "G", "G": "6",
 }  # fmt: skip
+_INNER_FILLER = re.compile(r"<[A-Z0-9]")
 #: Letters OCR makes of '<' fillers (a run of fillers read as ``K<K<KKKS``).
 _FILLER_LOOKALIKES = frozenset("KSECLXZ")
 _MRZ_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -218,6 +219,8 @@ def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, b
         ok = _check_passes(_gather(chars, check.spans), chars[dl][dp])
         digits = _gather(chars, check.digits_only)
         ok = ok and (digits.isdigit() or set(digits) <= {"<"})
+        if check.name == "document_number" and _INNER_FILLER.search(_gather(chars, check.spans)):
+            ok = False  # a number is left-aligned: fillers only after it
         if not ok:
             trial = [row[:] for row in chars]
             for line, start, end in (*check.digits_only, (dl, dp, dp + 1)):
@@ -410,9 +413,12 @@ def _line_variants(line: str, width: int) -> list[str]:
     if n < width:
         missing = width - n
         variants = [line + "<" * missing]
-        runs = re.finditer(r"<{2,}", line) if missing <= _TOLERANCE else iter(())
-        for m in runs:  # a filler character lost inside a run
-            variants.append(line[: m.end()] + "<" * missing + line[m.end() :])
+        runs = list(re.finditer(r"<{2,}", line))
+        if missing > _TOLERANCE:  # many fillers lost: in the longest run only
+            runs = sorted(runs, key=lambda m: m.start() - m.end())[:1]
+        for m in runs:  # fillers lost inside a run
+            if m.end() < n:
+                variants.append(line[: m.end()] + "<" * missing + line[m.end() :])
         return variants
     extra = n - width
     variants = [line[k : k + width] for k in range(extra + 1)]
@@ -426,8 +432,9 @@ def _line_variants(line: str, width: int) -> list[str]:
 
 
 def _drop_filler_ghosts(line: str, extra: int) -> str | None:
-    """The line without its ``extra`` last filler look-alikes that touch a '<'
-    (``IDFRA...<K<<<<S<K<<`` -> fillers only), or ``None`` if it has fewer."""
+    """The line ``extra`` characters shorter: its last filler look-alikes that touch
+    a '<' dropped (``IDFRA...<K<<<<S<K<<``), then fillers from its longest filler run;
+    ``None`` if that is not enough."""
     chars = list(line)
     for i in range(len(chars) - 1, 4, -1):
         if extra == 0:
@@ -436,7 +443,14 @@ def _drop_filler_ghosts(line: str, extra: int) -> str | None:
         if chars[i] in _FILLER_LOOKALIKES and touches:
             del chars[i]
             extra -= 1
-    return "".join(chars) if extra == 0 else None
+    if extra:
+        shorter = "".join(chars)
+        runs = [m for m in re.finditer(r"<+", shorter) if m.start() >= 5]
+        run = max(runs, key=lambda m: m.end() - m.start(), default=None)
+        if run is None or run.end() - run.start() <= extra:
+            return None
+        return shorter[: run.end() - extra] + shorter[run.end() :]
+    return "".join(chars)
 
 
 def _format_for(first: str, width: int) -> str:

@@ -493,3 +493,19 @@ def test_date_look_alikes_are_read_as_digits(misread: str) -> None:
     mrz = parse_mrz([TD3[0], TD3[1].replace("7408122", misread)], PIVOT)
     assert mrz is not None and mrz.valid
     assert mrz.birth_date == date(1974, 8, 12)
+
+
+def test_several_fillers_lost_inside_the_personal_number_run_are_restored() -> None:
+    """R-MRZ-2: OCR lost three of the fillers before the composite digit."""
+    line2 = "L898902C36UTO7408122F1204159<<<<<<<<<<<<<<<2"
+    assert check_digit(line2[0:10] + line2[13:20] + line2[21:43]) == line2[43]
+    mrz = parse_mrz([TD3[0], line2.replace("<" * 15, "<" * 12)], PIVOT)
+    assert mrz is not None and mrz.valid
+
+
+def test_document_number_with_a_filler_inside_never_passes() -> None:
+    """R-MRZ-2: a number is left-aligned; 'AB<1234' passing its digit is a misreading."""
+    number = "AB<123456"
+    line2 = number + check_digit(number) + TD3[1][10:]
+    mrz = parse_mrz([TD3[0], line2], PIVOT)
+    assert mrz is not None and dict(mrz.checks)["document_number"] is False
