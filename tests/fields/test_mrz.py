@@ -497,7 +497,7 @@ def test_date_look_alikes_are_read_as_digits(misread: str) -> None:
 
 def test_several_fillers_lost_inside_the_personal_number_run_are_restored() -> None:
     """R-MRZ-2: OCR lost three of the fillers before the composite digit."""
-    line2 = "L898902C36UTO7408122F1204159<<<<<<<<<<<<<<<2"
+    line2 = "L898902C36UTO7408122F1204159<<<<<<<<<<<<<<<8"
     assert check_digit(line2[0:10] + line2[13:20] + line2[21:43]) == line2[43]
     mrz = parse_mrz([TD3[0], line2.replace("<" * 15, "<" * 12)], PIVOT)
     assert mrz is not None and mrz.valid
