@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from dossier_check.fields.iban import IbanMatch, find_ibans
+from dossier_check.fields.iban import _layout as iban_layout
 from dossier_check.fields.mrz import Mrz, find_mrz
 from dossier_check.fields.photo import PhotoMeasures
 from dossier_check.model import Page
@@ -131,16 +132,49 @@ _GROUP_SEPARATORS = re.compile(r"(?<=[A-Za-z0-9])[ \t]*[|.·_/:][ \t]*(?=[A-Za-z
 _WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
 
 
+#: Symbols OCR reads for a slashed or dotted zero in a monospaced IBAN ("IT74 U@54").
+_SYMBOL_DIGITS = str.maketrans({"@": "0", "Ø": "0", "ø": "0", "©": "0"})
+_BLANKS = re.compile(r"[ \t\u00a0\u202f]+")
+#: Letters OCR reads for digits in a digits-only IBAN position (O, I, L are repaired
+#: by fields.iban already).
+_DIGIT_LOOKALIKES = str.maketrans("BSGZDQTA", "85620074")
+_IBAN_RUN = re.compile(r"(?=\b([A-Z]{2})((?: ?[A-Z0-9]){12,32}))")
+
+
+def _digit_repairs(text: str) -> list[str]:
+    """IBAN-shaped runs with look-alike letters made digits where the country's
+    layout has only digits (a French IBAN's bank, branch and key; the check digits)."""
+    out = []
+    for m in _IBAN_RUN.finditer(text):
+        layout = iban_layout(m.group(1))
+        if layout is None:
+            continue
+        chars = m.group(2).replace(" ", "")[: 2 + len(layout)]
+        kinds = "nn" + layout
+        fixed = "".join(
+            c.translate(_DIGIT_LOOKALIKES) if k == "n" else c
+            for c, k in zip(chars, kinds, strict=False)
+        )
+        if fixed != chars:
+            out.append(m.group(1) + fixed)
+    return out
+
+
 def _find_ibans(text: str) -> tuple[IbanMatch, ...]:
     """IBANs in the text; when none passes mod-97 as read, IBANs found again in a
     copy with table rules and dots between groups made spaces, wrapped groups
-    joined and case folded. Only a copy's valid IBANs are kept (R-RIB-1 guards
-    the repair); their spans index that copy, not the text."""
+    joined, blanks collapsed and case folded, then with look-alike letters made
+    digits in digit positions. Only a copy's valid IBANs are kept (R-RIB-1
+    guards the repair); their spans index that copy, not the text."""
     found = tuple(find_ibans(text))
     if any(m.valid for m in found):
         return found
-    variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", text.upper()))
+    variant = _BLANKS.sub(" ", text.upper().translate(_SYMBOL_DIGITS))
+    variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", variant))
     extra = tuple(m for m in find_ibans(variant) if m.valid)
+    if not extra:
+        repaired = "\n".join(_digit_repairs(variant))
+        extra = tuple(m for m in find_ibans(repaired) if m.valid) if repaired else ()
     return extra + found
 
 

@@ -365,3 +365,21 @@ def test_permit_quoting_a_passport_number_is_a_residence_permit():
         "N° de passeport : C1234567\nPréfecture du Rhône"
     )
     assert kind(text) == "residence_permit"
+
+
+def test_iban_with_a_slashed_zero_read_as_at_sign_is_read():
+    text = (
+        "Coordinate bancarie\nIntestatario Zineb BERRADA\n"
+        "IBAN IT60 X@54 2811 1010 0000 0123 456\nBIC / SWIFT BPPIITRRXXX"
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.type == "rib" and best.evidence[0] == "IBAN IT…3456 passes mod-97"
+
+
+def test_keyword_evidence_leaves_out_a_part_of_a_longer_keyword():
+    from dossier_check.doctypes._common import keyword_evidence
+
+    assert (
+        keyword_evidence(["DEMANDE D'OUVERTURE DES DROITS", "OUVERTURE DES DROITS", "CERFA"])
+        == "keywords: demande d'ouverture des droits, cerfa"
+    )

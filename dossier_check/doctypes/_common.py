@@ -82,7 +82,19 @@ def result(type_id: str, score: float, evidence: list[str]) -> Classification | 
 
 
 def keyword_evidence(found: list[str]) -> str:
-    return "keywords: " + ", ".join(k.lower() for k in found)
+    """'keywords: a, b' for the keywords found, leaving out one that only repeats part of
+    a longer one found too ("ouverture des droits" beside "demande d'ouverture des droits")."""
+    folded = [fold(k) for k in found]
+    kept = []
+    for i, k in enumerate(found):
+        if k.lower() in (x.lower() for x in kept):
+            continue
+        if any(
+            j != i and folded[i] in other and folded[i] != other for j, other in enumerate(folded)
+        ):
+            continue
+        kept.append(k)
+    return "keywords: " + ", ".join(k.lower() for k in kept)
 
 
 def mrz_evidence(mrz: Mrz) -> str:

@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier_check.doctypes._common import result
+from dossier_check.doctypes._common import ID_LABELS, result
+from dossier_check.fields.dates import find_dates
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "id_photo"
 MAX_WORDS = 12  # more text than this is a document with a portrait, not a photo
+#: Words of a card that carries a portrait: its kind and its holder's number.
+CARD_WORDS = (
+    "CARTE",
+    "CARD",
+    "ETUDIANT",
+    "STUDENT",
+    "UNIVERSITE",
+    "UNIVERSITY",
+    "N ETUDIANT",
+    "MEMBRE",
+    "MEMBER",
+    "ABONNEMENT",
+    "VALABLE",
+    "VALID",
+    "TITULAIRE",
+    "NOM",
+    "NAME",
+)
 
 
 def detect(s: Signals) -> Classification | None:
@@ -23,6 +42,11 @@ def detect(s: Signals) -> Classification | None:
         return None
     words = s.word_count
     if words > MAX_WORDS * 3:
+        return None
+    # A card or paper with a portrait on it (a student card, an ID card whose MRZ was
+    # not read) prints labels beside the face: R-PHO-10, a portrait inside a document.
+    labels = s.found(*ID_LABELS, *CARD_WORDS)
+    if len(labels) >= 2 or (labels and (words > MAX_WORDS or find_dates(s.text))):
         return None
     n = len(photo.faces)
     shape = "portrait" if photo.aspect < 0.95 else "landscape" if photo.aspect > 1.05 else "square"

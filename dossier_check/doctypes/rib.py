@@ -37,6 +37,11 @@ TITLES = (
     "COMPROVATIVO DE IBAN",
     "DECLARACAO DE TITULARIDADE",
     "COORDENADAS BANCARIAS",
+    "COORDINATE BANCARIE",
+    "BANKGEGEVENS",
+    "PROOF OF ACCOUNT",
+    "BANK ACCOUNT CONFIRMATION",
+    "BANKO REKVIZITAI",
 )
 #: The labels that sit beside a bank account's identifiers.
 LABELS = (
@@ -56,6 +61,12 @@ LABELS = (
     "SWIFT",
     "NUMERO DE COMPTE",
     "ACCOUNT NUMBER",
+    "SORT CODE",
+    "INTESTATARIO",
+    "REKENINGHOUDER",
+    "SASKAITOS SAVININKAS",
+    "BANQUE",
+    "BANK",
 )
 #: Titles of documents that quote an IBAN without being a RIB: a statement, a bill,
 #: a payslip, a tax notice, a direct-debit mandate or schedule.
@@ -86,13 +97,17 @@ OTHER_DOCS = (
 DEBIT = ("PRELEVEMENT", "PRELEVE LE", "DIRECT DEBIT")
 
 
+#: A RIB is short: at most this many words besides its boilerplate.
+SHORT = 80
+
+
 def detect(s: Signals) -> Classification | None:
     valid = s.valid_ibans
     if not valid:
         return None  # R-RIB-1: never a rib without an IBAN that passes mod-97
     iban = valid[0]
     evidence = [f"IBAN {iban.country}…{iban.iban[-4:]} passes mod-97"]
-    titles = s.found(*TITLES)
+    titles = s.found_fuzzy(*TITLES)
     labels = s.found(*LABELS)
     others = s.found(*OTHER_DOCS)
     score = 0.35
@@ -106,7 +121,9 @@ def detect(s: Signals) -> Classification | None:
     if bic is not None or (iban.country == "MC" and find_bics(s.text)):
         score += 0.1
         evidence.append(f"BIC of the IBAN's country ({iban.country})")
-    if others or (not titles and s.found(*DEBIT)):
+    if s.word_count <= SHORT:  # a page built around the account's identifiers
+        score += 0.05
+    if others or (not titles and len(labels) < 4 and s.found(*DEBIT)):
         score -= 0.35
         evidence.append(keyword_evidence(others or s.found(*DEBIT)))
     return result(TYPE_ID, score, evidence)

@@ -48,6 +48,8 @@ def rib(ctx: Ctx) -> Doc:
         return _fr_app(ctx)
     if variant == "sepa-lt":
         return _sepa_lt(ctx)
+    if variant == "sepa-it":
+        return _sepa_it(ctx)
     return _sepa(ctx, variant)
 
 
@@ -83,12 +85,29 @@ def _fr(ctx: Ctx, variant: str) -> Doc:
     pg.group(18, 14, logo(rng, name, color, 14, fam))
     issued = ctx.as_of.replace(day=1) if ctx.as_of.day > 1 else ctx.as_of
     if variant in ("fr-classic", "fr-badkey"):
-        pg.text(105, 40, "RELEVÉ D'IDENTITÉ BANCAIRE", fam, 15, "bold", align="center")
-        pg.text(20, 56, "Titulaire du compte", fam, 10, "regular", (90, 90, 90))
+        title = rng.choice(
+            [
+                "RELEVÉ D'IDENTITÉ BANCAIRE",
+                "Relevé d'Identité Bancaire (RIB)",
+                "IDENTITÉ BANCAIRE",
+                "RIB — Relevé d'identité bancaire",
+            ]
+        )
+        pg.text(105, 40, title, fam, 15, "bold", align=rng.choice(["center", "center", "left"]))
+        holder_label = rng.choice(["Titulaire du compte", "Titulaire", "Intitulé du compte"])
+        pg.text(20, 56, holder_label, fam, 10, "regular", (90, 90, 90))
         pg.text(20, 63, holder, fam, 12, "bold")
         pg.text(20, 69, p.address.line1, fam, 10.5)
         pg.text(20, 74.5, p.address.line2, fam, 10.5)
-        pg.text(120, 56, "Domiciliation", fam, 10, "regular", (90, 90, 90))
+        pg.text(
+            120,
+            56,
+            rng.choice(["Domiciliation", "Domiciliation bancaire", "Agence"]),
+            fam,
+            10,
+            "regular",
+            (90, 90, 90),
+        )
         pg.text(120, 63, agency, fam, fit_size(agency, fam, 10.5, 70, "bold"), "bold")
         pg.text(120, 69, name, fam, fit_size(name, fam, 10, 70))
         y = 88
@@ -189,7 +208,14 @@ def _sepa(ctx: Ctx, variant: str) -> Doc:
         iban = numbers.de_iban(rng)
         bic = numbers.bic(rng, "DE", "NWBK", branch=False) + "XXX"
         pg.group(20, 16, logo(rng, "nordwind", color, 15, fam))
-        pg.text(20, 44, "Bank details / Kontoinformationen", fam, 15, "bold")
+        pg.text(
+            20,
+            44,
+            rng.choice(["Bank details / Kontoinformationen", "Kontobestätigung", "Bankverbindung"]),
+            fam,
+            15,
+            "bold",
+        )
         rows = [
             ("Account holder / Kontoinhaber", holder),
             ("IBAN", numbers.group4(iban)),
@@ -405,6 +431,67 @@ def _sepa_lt(ctx: Ctx) -> Doc:
     return Doc("rib", "rib/sepa-lt", [pg], fields, "digital", lang="en")
 
 
+_IT_BANKS = [("Banca Adriatica Popolare", "BADP"), ("Cassa di Risparmio del Monte", "CRMT")]
+
+
+def _sepa_it(ctx: Ctx) -> Doc:
+    """An Italian account's 'coordinate bancarie' (IT IBAN: CIN letter, ABI, CAB, account)."""
+    rng, p = ctx.rng, ctx.person
+    fam = body_font(rng)
+    name, letters = rng.choice(_IT_BANKS)
+    bban = (
+        rng.choice("ABCDEFGHIJKLMNOPRSTUVWXYZ")
+        + f"{rng.randint(1000, 9999):05d}{rng.randint(10000, 99999)}"
+        + f"{rng.randint(0, 10**12 - 1):012d}"
+    )
+    iban = numbers.make_iban("IT", bban)
+    bic = numbers.bic(rng, "IT", letters, branch=rng.random() < 0.5)
+    holder = rng.choice(
+        [f"{p.given_names} {p.surname.upper()}", f"{p.surname.upper()} {p.given_names}"]
+    )
+    pg = Page()
+    pg.group(18, 14, logo(rng, name, (10, 70, 60), 13, fam))
+    title = rng.choice(["Coordinate bancarie", "Coordinate bancarie / Bank details"])
+    pg.text(18, 46, title, fam, 16, "bold")
+    y = 64
+    rows = [
+        (rng.choice(["Intestatario", "Intestatario del conto"]), holder),
+        ("IBAN", numbers.group4(iban)),
+        ("BIC / SWIFT", bic),
+        ("ABI / CAB", f"{bban[1:6]} / {bban[6:11]}"),
+        ("Filiale", rng.choice(["Milano Centro", "Torino Porta Nuova", "Bologna Due Torri"])),
+    ]
+    if rng.random() < 0.5:
+        rng.shuffle(rows)
+    for lab, v in rows:
+        pg.text(18, y, lab, fam, 9.5, "regular", (100, 100, 100))
+        mono = lab.startswith(("IBAN", "BIC"))
+        pg.text(70, y, v, "dejavu-mono" if mono else fam, 12 if mono else 11.5, "bold")
+        y += 12
+    pg.para(
+        18,
+        y + 8,
+        174,
+        "Utilizzare queste coordinate per i bonifici SEPA in euro verso il conto indicato.",
+        fam,
+        10,
+        "regular",
+        (90, 90, 90),
+    )
+    fields = {
+        "holder": holder.upper(),
+        "iban": iban,
+        "bic": bic,
+        "country": "IT",
+        "iban_valid": True,
+        "sepa_foreign": True,
+        "bank_name": name,
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", "rib/sepa-it", [pg], fields, "digital", lang="it")
+
+
 RIB_LAYOUTS = [
     "fr-classic",
     "fr-online",
@@ -413,5 +500,6 @@ RIB_LAYOUTS = [
     "sepa-de",
     "sepa-es",
     "sepa-lt",
+    "sepa-it",
     "fr-badkey",
 ]

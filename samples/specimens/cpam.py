@@ -40,6 +40,23 @@ def _checkbox(pg: Page, x, y, label, checked, fam, size=10, hf=None):
     pg.text(x + 5.5, y, label, fam, size)
 
 
+#: Wordings of the PUMa request's title and subtitle across editions and reprints.
+S1106_TITLES = [
+    "Demande d'ouverture des droits à l'assurance maladie",
+    "Demande d'ouverture des droits à l'Assurance Maladie",
+    "DEMANDE D'OUVERTURE DES DROITS À L'ASSURANCE MALADIE",
+    "Protection universelle maladie : demande d'ouverture des droits",
+    "Demande d'affiliation à l'assurance maladie",
+]
+S1106_SUBTITLES = [
+    "Protection universelle maladie (PUMa) — Articles L. 160-1 et suivants du "
+    "code de la Sécurité sociale",
+    "Articles L. 160-1, L. 160-5 et R. 111-2 du code de la sécurité sociale",
+    "Prise en charge des frais de santé au titre de la résidence stable et régulière",
+]
+AM_NAMES = ["l'Assurance Maladie", "Assurance Maladie", "CPAM", "ameli"]
+
+
 def application_form(ctx: Ctx) -> Doc:
     variant = ctx.opts.get("variant") or ctx.rng.choice(["s1106-handwritten", "s1106-typed"])
     if variant == "vitale-form":
@@ -62,21 +79,33 @@ def _s1106(ctx: Ctx, variant: str) -> Doc:
     city = p.address.city
     employed = ctx.opts.get("employed", False)
     p1 = Page()
-    p1.group(16, 12, logo(rng, "l'Assurance Maladie", AM_BLUE, 12, fam))
-    p1.text(194, 16, "S1106", fam, 13, "bold", align="right")
+    p1.group(16, 12, logo(rng, rng.choice(AM_NAMES), AM_BLUE, 12, fam))
+    if rng.random() < 0.8:
+        p1.text(
+            194,
+            16,
+            rng.choice(["S1106", "S 1106", "Formulaire S1106"]),
+            fam,
+            13,
+            "bold",
+            align="right",
+        )
     p1.text(194, 22, f"cerfa N° {rng.choice(['15763*02', '15763*03'])}", fam, 9, align="right")
-    t1 = "Demande d'ouverture des droits à l'assurance maladie"
-    p1.text(105, 38, t1, fam, fit_size(t1, fam, 14.5, 176, "bold"), "bold", AM_BLUE, "center")
+    # the title's wording and place vary between editions and CPAM reprints
+    t1 = rng.choice(S1106_TITLES)
+    left = rng.random() < 0.35
     p1.text(
-        105,
-        45,
-        "Protection universelle maladie (PUMa) — Articles L. 160-1 et suivants du "
-        "code de la Sécurité sociale",
+        16 if left else 105,
+        38,
+        t1,
         fam,
-        8.5,
-        "italic",
-        align="center",
+        fit_size(t1, fam, 14.5, 176, "bold"),
+        "bold",
+        AM_BLUE,
+        "left" if left else "center",
     )
+    sub = rng.choice(S1106_SUBTITLES)
+    p1.text(16 if left else 105, 45, sub, fam, 8.5, "italic", align="left" if left else "center")
     y = 58
 
     def section(title: str) -> None:
@@ -99,8 +128,11 @@ def _s1106(ctx: Ctx, variant: str) -> Doc:
         _ = lw
         y += 9
 
-    section("1. Vous")
-    field("Nom de naissance :", p.surname.upper())
+    section(rng.choice(["1. Vous", "1. Vos coordonnées", "1. Identification du demandeur"]))
+    field(
+        rng.choice(["Nom de naissance :", "Nom de famille (de naissance) :", "Nom :"]),
+        p.surname.upper(),
+    )
     field("Nom d'usage (s'il y a lieu) :", "")
     field("Prénom(s) :", p.given_names)
     field("Date de naissance :", fmt_date(p.birth_date, "num"))
@@ -189,12 +221,20 @@ def _vitale_form(ctx: Ctx) -> Doc:
     made = ctx.as_of - timedelta(days=rng.randint(1, 20))
     pg = Page()
     pg.group(16, 12, logo(rng, "l'Assurance Maladie", AM_BLUE, 12, fam))
-    pg.text(105, 40, "Ma nouvelle carte Vitale", fam, 18, "bold", AM_BLUE, "center")
+    title = rng.choice(
+        ["Ma nouvelle carte Vitale", "Demande de carte Vitale", "Votre carte Vitale avec photo"]
+    )
+    pg.text(105, 40, title, fam, 18, "bold", AM_BLUE, "center")
     pg.text(
         105,
         48,
-        "Demande de carte Vitale — à retourner avec votre photo et la copie de "
-        "votre pièce d'identité",
+        rng.choice(
+            [
+                "Demande de carte Vitale — à retourner avec votre photo et la copie de "
+                "votre pièce d'identité",
+                "Formulaire à compléter, signer et renvoyer à votre caisse avec une photo",
+            ]
+        ),
         fam,
         9.5,
         "italic",
