@@ -134,6 +134,8 @@ _WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
 
 #: Symbols OCR reads for a slashed or dotted zero in a monospaced IBAN ("IT74 U@54").
 _SYMBOL_DIGITS = str.maketrans({"@": "0", "Ø": "0", "ø": "0", "©": "0"})
+#: Characters read one by one ("F R 7 6 3 0 0 0 ..."): a letter-spaced IBAN.
+_LETTER_SPACED = re.compile(r"(?<![A-Z0-9])(?:[A-Z0-9] ){9,}[A-Z0-9](?![A-Z0-9])")
 _BLANKS = re.compile(r"[ \t\u00a0\u202f]+")
 #: Letters OCR reads for digits in a digits-only IBAN position (O, I, L are repaired
 #: by fields.iban already).
@@ -171,6 +173,7 @@ def _find_ibans(text: str) -> tuple[IbanMatch, ...]:
         return found
     variant = _BLANKS.sub(" ", text.upper().translate(_SYMBOL_DIGITS))
     variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", variant))
+    variant = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), variant)
     extra = tuple(m for m in find_ibans(variant) if m.valid)
     if not extra:
         repaired = "\n".join(_digit_repairs(variant))

@@ -383,3 +383,60 @@ def test_keyword_evidence_leaves_out_a_part_of_a_longer_keyword():
         keyword_evidence(["DEMANDE D'OUVERTURE DES DROITS", "OUVERTURE DES DROITS", "CERFA"])
         == "keywords: demande d'ouverture des droits, cerfa"
     )
+
+
+def test_student_card_with_a_portrait_is_not_an_id_photo_R_PHO_10():
+    card = PhotoMeasures(1011, 638, (Face(60, 180, 180, 180),), False, 900.0, 5.0)
+    text = "UNIVERSITE DE LA LOIRE CARTE ETUDIANT\nNom\nDIALLO\nPrénom\nAwa\nN° étudiant 21904417"
+    assert kind(text, card) == "unknown"
+
+
+def test_untitled_hosting_statement_is_a_hosting_attestation():
+    text = (
+        "Je soussignée Marie DUPONT, demeurant 4 rue Vauban à Lille, certifie héberger "
+        "à mon domicile M. Karim BENALI depuis le 1er juin 2026.\nFait à Lille, le 3 novembre 2026"
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.type == "hosting_attestation"
+    assert best.evidence == ("keywords: heberger, certifie, je soussignee, a mon domicile",)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["ATTESTATION DE TRAVAIL", "CERTIFICATE OF EMPLOYMENT", "LETTRE D'ENGAGEMENT"],
+)
+def test_employer_attestations_in_other_wordings(title):
+    text = (
+        f"{title}\nJe soussigné, employeur, atteste que M. Karim BENALI est salarié de la société"
+    )
+    assert kind(text) == "employment_contract"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CERTIFICACIÓN LITERAL DE NACIMIENTO",
+        "BIRTH RECORD",
+        "CERTIDÃO DE REGISTO DE NASCIMENTO",
+        "BULLETIN DE NAISSANCE",
+    ],
+)
+def test_more_birth_record_titles(title):
+    text = f"{title}\nNombre: Ana  Padre: Luis  Madre: Rosa\nFecha 02/03/1990"
+    assert kind(text) == "birth_certificate"
+
+
+def test_affiliation_attestation_with_a_nir_is_an_insurance_certificate():
+    text = (
+        "Assurance Maladie\nATTESTATION D'AFFILIATION\nNIR : "
+        "2 84 05 75 115 423 54\nBénéficiaire : Léa MARTIN"
+    )
+    assert kind(text) == "insurance_certificate"
+
+
+def test_identity_card_title_with_labels_but_no_mrz_read():
+    text = (
+        "REPUBLICA DE CHILE CEDULA DE IDENTIDAD\nApellidos / Surname ROJAS\n"
+        "Nombres PEDRO\nNacionalidad / Nationality CHILENA\nSexo / Sex M"
+    )
+    assert kind(text) == "national_id"

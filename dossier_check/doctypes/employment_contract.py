@@ -19,6 +19,16 @@ TITLES = (
     "CONTRAT A DUREE DETERMINEE",
     "EMPLOYMENT CONTRACT",
     "CERTIFICAT DE TRAVAIL",
+    "ATTESTATION DE TRAVAIL",
+    "ATTESTATION D'EMPLOYEUR",
+    "LETTRE D'ENGAGEMENT",
+    "CONTRAT D'APPRENTISSAGE",
+    "CONTRAT DE PROFESSIONNALISATION",
+    "AVENANT AU CONTRAT DE TRAVAIL",
+    "EMPLOYMENT AGREEMENT",
+    "EMPLOYMENT CERTIFICATE",
+    "CERTIFICATE OF EMPLOYMENT",
+    "EMPLOYMENT VERIFICATION",
 )
 PARTIES = (
     "EMPLOYEUR",
@@ -35,7 +45,7 @@ PARTIES = (
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found(*TITLES)
+    titles = s.found_fuzzy(*TITLES)
     if not titles:
         return None
     parties = s.found(*PARTIES)

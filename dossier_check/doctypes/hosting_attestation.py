@@ -18,14 +18,22 @@ SWORN = ("SUR L'HONNEUR", "CERTIFIE", "ATTESTE")
 HOSTING = ("HEBERGE", "HEBERGER", "HEBERGEMENT", "HEBERGEE")
 
 
+#: The host's first-person statement: who signs, and where the person lives.
+STATEMENT = ("JE SOUSSIGNE", "JE SOUSSIGNEE", "SOUSSIGNE(E)", "DECLARE", "A MON DOMICILE")
+
+
 def detect(s: Signals) -> Classification | None:
-    titles = s.found(*TITLES)
+    titles = s.found_fuzzy(*TITLES)
     sworn = s.found(*SWORN)
     hosting = s.found(*HOSTING)
     if titles:
         return result(TYPE_ID, 0.9 + (0.05 if sworn else 0.0), [keyword_evidence(titles + sworn)])
     if hosting and "SUR L'HONNEUR" in sworn:
         return result(TYPE_ID, 0.8, [keyword_evidence(hosting[:1] + sworn)])
+    # untitled: "Je soussigné ... certifie héberger à mon domicile ..." (R-HEB-2 wording)
+    statement = s.found(*STATEMENT)
+    if hosting and sworn and len(statement) >= 2:
+        return result(TYPE_ID, 0.7, [keyword_evidence(hosting[:1] + sworn + statement)])
     return None
 
 

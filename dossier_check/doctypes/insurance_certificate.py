@@ -17,12 +17,16 @@ TITLES = (
     "VOTRE NUMERO DE SECURITE SOCIALE",
     "IMMATRICULATION",
     "NUMERO DE SECURITE SOCIALE",
+    "ATTESTATION D'AFFILIATION",
+    "ATTESTATION D'IMMATRICULATION",
+    "VOTRE NUMERO D'IMMATRICULATION",
+    "ATTESTATION DE SECURITE SOCIALE",
 )
 INSURER = ("ASSURANCE MALADIE", "CPAM", "AMELI", "CAISSE PRIMAIRE")
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found(*TITLES)
+    titles = s.found_fuzzy(*TITLES)
     if not titles:
         return None
     nirs = [n for n in find_nirs(s.text) if n.valid]
