@@ -440,3 +440,52 @@ def test_identity_card_title_with_labels_but_no_mrz_read():
         "Nombres PEDRO\nNacionalidad / Nationality CHILENA\nSexo / Sex M"
     )
     assert kind(text) == "national_id"
+
+
+#: What each classifier says about its clear positive: the evidence a volunteer reads.
+EVIDENCE = {
+    "application_form": (
+        "keywords: demande d'ouverture des droits a l'assurance maladie, s 1106, cerfa, "
+        "signature, fait a",
+    ),
+    "birth_certificate": (
+        "keywords: certificate of birth",
+        "keywords: father, mother",
+        "keywords: date of birth, born, place of birth",
+    ),
+    "employment_contract": (
+        "keywords: contrat de travail, employeur, salarie, periode d'essai, remuneration",
+    ),
+    "hosting_attestation": ("keywords: attestation d'hebergement, sur l'honneur, certifie",),
+    "insurance_certificate": (
+        "keywords: attestation de droits, numero de securite sociale, assurance maladie",
+        "NIR …2354 with a valid key",
+    ),
+    "lease": ("keywords: contrat de location, bailleur, locataire, loyer, depot de garantie",),
+    "national_id": ("MRZ TD1 with valid check digits", "keywords: carta d'identita"),
+    "passport": ("MRZ TD3 with valid check digits", "keywords: passport, passaporte"),
+    "payslip": (
+        "keywords: bulletin de paie, net a payer, salaire brut, salaire de base, siret, urssaf",
+    ),
+    "residence_permit": (
+        "MRZ TD1 with valid check digits",
+        "keywords: titre de sejour, carte de sejour temporaire",
+    ),
+    "rib": (
+        "IBAN FR…0189 passes mod-97",
+        "keywords: releve d'identite bancaire",
+        "keywords: iban, bic, domiciliation, titulaire du compte, banque",
+        "BIC of the IBAN's country (FR)",
+    ),
+    "utility_bill": ("keywords: facture, kwh, consommation, electricite, ttc, a payer",),
+}
+
+
+@pytest.mark.parametrize("type_id", sorted(EVIDENCE))
+def test_each_classifier_names_its_evidence(type_id):
+    best, _ = doctypes.classify(signals(POSITIVES[type_id]))
+    assert best.evidence == EVIDENCE[type_id]
+
+
+def test_every_type_has_its_evidence_pinned():
+    assert set(EVIDENCE) | {"id_photo", "unknown"} == doctypes.TYPE_IDS

@@ -21,8 +21,7 @@ PUMA = (
     "OUVERTURE DE DROITS A L'ASSURANCE MALADIE",
     "DEMANDE D'AFFILIATION",
     "PROTECTION UNIVERSELLE MALADIE",
-    "S1106",
-    "S 1106",
+    "S 1106",  # spaces flex: matches "S1106" too
     "15763",
 )
 VITALE = (
