@@ -41,10 +41,11 @@ def _is_damaged(entry: dict) -> bool:
     )
 
 
-def _classify(args: tuple[str, str]) -> tuple[str, str]:
+def _classify(args: tuple[str, str]) -> tuple[str, tuple[str, float]]:
     rel, path = args
     options = api.Options(as_of=AS_OF, use_cache=False)
-    return rel, api.analyse_file(rel, Path(path), options).type
+    doc = api.analyse_file(rel, Path(path), options)
+    return rel, (doc.type, doc.confidence)
 
 
 def main() -> int:
@@ -53,8 +54,11 @@ def main() -> int:
     parser.add_argument("--count-per-type", type=int, default=None)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
-    parser.add_argument("--reuse", action="store_true",
-                        help="classify an already generated corpus of this seed again")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="classify an already generated corpus of this seed again",
+    )
     args = parser.parse_args()
     corpus = args.out / f"corpus-{args.seed}"
     t0 = time.perf_counter()
@@ -66,36 +70,79 @@ def main() -> int:
     entries = {e["path"]: e for e in manifest["files"]}
     work = [(rel, str(corpus / rel)) for rel in sorted(entries)]
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        got = dict(pool.map(_classify, work))
+        results = dict(pool.map(_classify, work))
     t2 = time.perf_counter()
-    report(entries, got)
-    print(f"\n{len(work)} files; generation {t1 - t0:.0f} s, classification {t2 - t1:.0f} s "
-          f"({(t2 - t1) * args.jobs / max(len(work), 1):.2f} CPU-s/file, jobs={args.jobs})")
+    report(entries, {rel: t for rel, (t, _) in results.items()})
+    calibration(entries, results)
+    print(
+        f"\n{len(work)} files; generation {t1 - t0:.0f} s, classification {t2 - t1:.0f} s "
+        f"({(t2 - t1) * args.jobs / max(len(work), 1):.2f} CPU-s/file, jobs={args.jobs})"
+    )
     return 0
 
 
-REQUIRED_TYPES = {"passport", "national_id", "residence_permit", "birth_certificate", "rib",
-                  "utility_bill", "lease", "hosting_attestation", "id_photo", "payslip",
-                  "employment_contract", "application_form", "insurance_certificate"}
+REQUIRED_TYPES = {
+    "passport",
+    "national_id",
+    "residence_permit",
+    "birth_certificate",
+    "rib",
+    "utility_bill",
+    "lease",
+    "hosting_attestation",
+    "id_photo",
+    "payslip",
+    "employment_contract",
+    "application_form",
+    "insurance_certificate",
+}
+
+
+#: Confidence bins for the calibration table: a tag's confidence should be about the
+#: share of tags in its bin that are right.
+BINS = ((0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def calibration(entries: dict[str, dict], results: dict[str, tuple[str, float]]) -> None:
+    """Accuracy of the files tagged with a known type, per confidence bin."""
+    print("\ncalibration (files tagged with a known type):")
+    for lo, hi in BINS:
+        tagged = [
+            (entries[rel]["expected_type"] == t)
+            for rel, (t, c) in results.items()
+            if t != "unknown" and lo <= c < hi
+        ]
+        if tagged:
+            print(
+                f"  confidence {lo:.1f}-{min(hi, 1.0):.1f}: {sum(tagged)}/{len(tagged)} right "
+                f"= {sum(tagged) / len(tagged):.3f}"
+            )
 
 
 def report(entries: dict[str, dict], got: dict[str, str]) -> None:
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     split = {"damaged": [0, 0], "clean": [0, 0], "held-out": [0, 0], "seen layouts": [0, 0]}
     distractor_fp = []
+    held_misses: Counter[str] = Counter()
     for rel, e in entries.items():
         want, have = e["expected_type"], got[rel]
         confusion[want][have] += 1
-        for name in ("damaged" if _is_damaged(e) else "clean",
-                     "held-out" if e.get("held_out") else "seen layouts"):
+        for name in (
+            "damaged" if _is_damaged(e) else "clean",
+            "held-out" if e.get("held_out") else "seen layouts",
+        ):
             split[name][0] += want == have
             split[name][1] += 1
         if want == "unknown" and have in REQUIRED_TYPES:
             shown = "held-out" if e.get("held_out") else e.get("layout")
             distractor_fp.append(f"{rel} ({shown}) -> {have}")
+        if want != have and e.get("held_out"):
+            held_misses[want] += 1
         if want != have and not e.get("held_out"):  # held-out misses: counted, never shown
-            print(f"MISS {rel} [{e.get('layout')}, {e.get('form')}, dpi {e.get('dpi')}]: "
-                  f"expected {want}, got {have}")
+            print(
+                f"MISS {rel} [{e.get('layout')}, {e.get('form')}, dpi {e.get('dpi')}]: "
+                f"expected {want}, got {have}"
+            )
     types = sorted(set(confusion) | {t for c in confusion.values() for t in c})
     print(f"\n{'type':24} {'precision':>9} {'recall':>7} {'n':>4}")
     for t in types:
@@ -111,6 +158,14 @@ def report(entries: dict[str, dict], got: dict[str, str]) -> None:
     for name, (r, n) in split.items():
         if n:
             print(f"{name:8} accuracy {r}/{n} = {r / n:.3f}")
+    d, c = split["damaged"], split["clean"]
+    if d[1] and c[1]:
+        print(f"damaged - clean = {d[0] / d[1] - c[0] / c[1]:+.3f}")
+    if held_misses:
+        print(
+            "held-out misses per expected type (counts only): "
+            + ", ".join(f"{t} {n}" for t, n in sorted(held_misses.items()))
+        )
     n_distractors = sum(confusion["unknown"].values())
     print(f"distractors tagged as a required type: {len(distractor_fp)}/{n_distractors}")
     for line in distractor_fp:

@@ -27,8 +27,9 @@ FLOOR = BENCHMARK_ACCURACY - 0.03
 
 
 def _classify(path: str) -> str:
-    return api.analyse_file(Path(path).name, Path(path), api.Options(as_of=AS_OF,
-                                                                      use_cache=False)).type
+    return api.analyse_file(
+        Path(path).name, Path(path), api.Options(as_of=AS_OF, use_cache=False)
+    ).type
 
 
 def test_fixed_seed_corpus_stays_above_the_floor(tmp_path: Path):
