@@ -48,3 +48,12 @@ def test_passport_with_its_visa_page_is_one_document():
 
     visa = f"VISA  TYPE D  VLS-TS\n{MRVB}"
     assert kinds(POSITIVES["passport"], visa) == [((0, 1), "passport")]
+
+
+def test_a_bills_direct_debit_page_does_not_open_a_rib_part():
+    mandate = (
+        "Vos modalités de paiement\nPrélèvement automatique le 12 de chaque mois\n"
+        "Titulaire du compte : Karim BENALI\nBanque : Banque Exemple\n"
+        "IBAN FR76 3000 6000 0112 3456 7890 189  BIC AGRIFRPP882"
+    )
+    assert kinds(POSITIVES["utility_bill"], mandate) == [((0, 1), "utility_bill")]

@@ -123,7 +123,9 @@ def detect(s: Signals) -> Classification | None:
         evidence.append(f"BIC of the IBAN's country ({iban.country})")
     if s.word_count <= SHORT:  # a page built around the account's identifiers
         score += 0.05
-    if others or (not titles and len(labels) < 4 and s.found(*DEBIT)):
+    # a direct-debit mention only counts against an untitled page: a bill's mandate
+    # page lists IBAN, BIC and holder too, and as a part of a bundle it must not pass
+    if others or (not titles and s.found(*DEBIT)):
         score -= 0.35
         evidence.append(keyword_evidence(others or s.found(*DEBIT)))
     return result(TYPE_ID, score, evidence)
