@@ -118,14 +118,14 @@ def make_long_pdf(batch: Path, out_dir: Path, pages: int = 50) -> None:
     import pypdfium2 as pdfium
 
     images = []
-    for f in sorted(batch.rglob("*.pdf")):
-        pdf = pdfium.PdfDocument(str(f))
-        for i in range(len(pdf)):
-            if len(images) < pages:
-                images.append(pdf[i].render(scale=300 / 72, grayscale=True).to_pil())
-        pdf.close()
-        if len(images) >= pages:
-            break
+    sources = sorted(p for p in batch.rglob("*") if p.suffix.lower() == ".pdf")
+    while len(images) < pages:  # round again when the batch holds fewer pages
+        for f in sources:
+            pdf = pdfium.PdfDocument(str(f))
+            for i in range(len(pdf)):
+                if len(images) < pages:
+                    images.append(pdf[i].render(scale=300 / 72, grayscale=True).to_pil())
+            pdf.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     first, *rest = images
     first.save(out_dir / "scan_batch.pdf", save_all=True, append_images=rest, resolution=300)

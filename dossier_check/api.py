@@ -109,12 +109,15 @@ def _analyse_into(
         if progress:
             progress(files[todo[index]][0])
 
-    from dossier_check import analyse  # imported before the workers fork: once for all
+    # The workers import the analysis libraries themselves (api.analyse_file imports
+    # them lazily): the parent stays small, and summed RSS counts them once per worker.
     from dossier_check.workers import TaskFailed
 
     tasks = [(files[i][0], files[i][1], options) for i in todo]
-    for i, outcome in zip(todo, pool.run(analyse.analyse_file, tasks, done), strict=True):
+    for i, outcome in zip(todo, pool.run(analyse_file, tasks, done), strict=True):
         if isinstance(outcome, TaskFailed):
+            from dossier_check import analyse
+
             problem = Finding(outcome.code, Severity.ERROR, outcome.params)
             outcome = analyse.failed_document(*files[i], problem)
         docs[i] = outcome
