@@ -29,9 +29,11 @@ _MAX_VARIANTS = 64  # cap on the line-variant combinations tried by parse_mrz
 _TO_DIGIT = str.maketrans("OISBZGDQLTA", "01582600174")
 _TO_LETTER = str.maketrans("015826", "OISBZG")
 #: Look-alikes tried, one character at a time, in a document number (alphanumeric):
-#: kept only when the number's check digit and the composite then pass.
+#: kept only when the number's check digit and the composite then pass and no other
+#: swap does. Only the classic pairs: each extra candidate is another 1-in-10 chance
+#: of a wrong swap passing (the composite weighs the number as its own digit does).
 _LOOKALIKES = {
-    "0": "OD", "O": "0", "D": "0", "Q": "0", "1": "IL", "I": "1", "L": "1",
+    "0": "O", "O": "0", "D": "0", "1": "I", "I": "1",
     "5": "S", "S": "5", "8": "B", "B": "8", "2": "Z", "Z": "2", "6": "G", "G": "6",
 }  # fmt: skip
 _INNER_FILLER = re.compile(r"<[A-Z0-9]")
@@ -251,8 +253,7 @@ def _deep_repair(
     optional fields, then one look-alike swap in the document number.
 
     A reading is kept only if every check digit and the composite then pass, and
-    a number swap only if exactly one swap does: the composite and the number's own
-    digit confirm it twice. Visas (no composite) never get here.
+    a number swap only if exactly one swap does. Visas (no composite) never get here.
     """
     if not any(c.name == "composite" for c in _layout(fmt, lines).checks):
         return None
