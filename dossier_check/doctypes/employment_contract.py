@@ -41,6 +41,16 @@ PARTIES = (
     "EMPLOYEE",
     "FONCTIONS",
     "POSTE",
+    "EMPLOYE",
+    "EMPLOYEE",
+    "EN QUALITE DE",
+    "SIRET",
+    "TEMPS COMPLET",
+    "TEMPS PARTIEL",
+    "EMBAUCHE",
+    "RESSOURCES HUMAINES",
+    "ENTREPRISE",
+    "SOCIETE",
 )
 
 
@@ -49,7 +59,7 @@ def detect(s: Signals) -> Classification | None:
     if not titles:
         return None
     parties = s.found(*PARTIES)
-    score = 0.5 + min(0.4, 0.1 * len(parties))
+    score = 0.55 + min(0.4, 0.1 * len(parties))
     return result(TYPE_ID, score, [keyword_evidence(titles + parties[:4])])
 
 

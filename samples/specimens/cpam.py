@@ -293,10 +293,10 @@ def insurance_certificate(ctx: Ctx) -> Doc:
     pg = Page()
     pg.group(16, 12, logo(rng, "l'Assurance Maladie", AM_BLUE, 12, fam))
     if variant.startswith("attestation"):
-        title = (
-            "Attestation de droits à l'assurance maladie"
+        title = rng.choice(
+            ["Attestation de droits à l'assurance maladie", "Attestation d'affiliation"]
             if variant == "attestation-a"
-            else "ATTESTATION DE DROITS"
+            else ["ATTESTATION DE DROITS", "Attestation de droits"]
         )
         pg.text(
             105, 40, title, fam, fit_size(title, fam, 16, 176, "bold"), "bold", AM_BLUE, "center"
@@ -310,7 +310,10 @@ def insurance_certificate(ctx: Ctx) -> Doc:
             ("Nom", p.surname.upper()),
             ("Prénom(s)", p.given_names),
             ("Date de naissance", fmt_date(p.birth_date, "num")),
-            ("Numéro de sécurité sociale", numbers.format_nir(nir)),
+            (
+                rng.choice(["Numéro de sécurité sociale", "N° d'immatriculation", "NIR"]),
+                numbers.format_nir(nir),
+            ),
             ("Organisme d'affiliation", f"{cpam} — code {rng.randint(11, 99)}1"),
             ("Régime", "10 — Régime général"),
             ("Droits ouverts", f"du {fmt_date(issued, 'num')} au {fmt_date(valid_to, 'num')}"),

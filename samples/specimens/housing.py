@@ -46,7 +46,15 @@ def _contract(ctx: Ctx) -> Doc:
     meuble = rng.random() < 0.4
     surface = rng.randint(18, 75)
     p1 = Page()
-    p1.text(105, 22, "CONTRAT DE LOCATION", fam, 16, "bold", align="center")
+    title = rng.choice(
+        [
+            "CONTRAT DE LOCATION",
+            "Contrat de location",
+            "BAIL D'HABITATION",
+            "CONTRAT DE BAIL" + (" MEUBLÉ" if meuble else ""),
+        ]
+    )
+    p1.text(105, 22, title, fam, 16, "bold", align="center")
     p1.text(
         105,
         29,

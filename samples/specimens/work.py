@@ -235,7 +235,10 @@ def employment_contract(ctx: Ctx) -> Doc:
     pg = Page()
     pg.group(18, 14, logo(rng, emp["name"].split()[0], emp["color"], 12, fam))
     if variant == "attestation":
-        pg.text(105, 50, "ATTESTATION EMPLOYEUR", fam, 16, "bold", align="center")
+        title = rng.choice(
+            ["ATTESTATION EMPLOYEUR", "ATTESTATION DE TRAVAIL", "Attestation d'emploi"]
+        )
+        pg.text(105, 50, title, fam, 16, "bold", align=rng.choice(["center", "left"]))
         y = pg.para(
             20,
             68,
