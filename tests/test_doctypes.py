@@ -489,3 +489,8 @@ def test_each_classifier_names_its_evidence(type_id):
 
 def test_every_type_has_its_evidence_pinned():
     assert set(EVIDENCE) | {"id_photo", "unknown"} == doctypes.TYPE_IDS
+
+
+def test_photo_booth_print_with_its_e_photo_code_is_an_id_photo():
+    text = "Code e-photo ANTS 7F3KQ2 valable 6 mois 12/11/2026"
+    assert kind(text, PORTRAIT) == "id_photo"

@@ -16,7 +16,8 @@ from dossier_check.signals import Signals
 
 TYPE_ID = "id_photo"
 MAX_WORDS = 12  # more text than this is a document with a portrait, not a photo
-#: Words of a card that carries a portrait: its kind and its holder's number.
+#: Words of a card that carries a portrait: its kind and its holder. Not "valable": an
+#: e-photo print says how long its code is valid.
 CARD_WORDS = (
     "CARTE",
     "CARD",
@@ -28,8 +29,6 @@ CARD_WORDS = (
     "MEMBRE",
     "MEMBER",
     "ABONNEMENT",
-    "VALABLE",
-    "VALID",
     "TITULAIRE",
     "NOM",
     "NAME",
