@@ -143,7 +143,9 @@ def _pe_read(path: str, mime: str) -> dict:
             continue
         d = mrz.to_dict()
         got = {
-            "valid": bool(d.get("valid")),
+            # every check digit, as ours (PassportEye's own `valid` also wants known
+            # country codes and line lengths)
+            "valid": bool(mrz.valid_check_digits) and all(mrz.valid_check_digits),
             "score": d.get("valid_score", 0),
             "number": (d.get("number") or "").rstrip("<"),
             "birth": d.get("date_of_birth", ""),
@@ -183,8 +185,13 @@ def ours_read_mrz(truth: dict, got_type: str, want_type: str, fields: dict) -> b
         and bool(fields.get("mrz_valid"))
         and fields.get("document_number") == truth.get("document_number")
         and fields.get("birth_date") == truth.get("birth_date")
-        and fields.get("expiry_date") == truth.get("expiry_date")
+        and (_no_mrz_expiry(truth) or fields.get("expiry_date") == truth.get("expiry_date"))
     )
+
+
+def _no_mrz_expiry(truth: dict) -> bool:
+    """The old French CNI's MRZ has no expiry date (R-MRZ-7)."""
+    return truth.get("mrz_format") == "FR_CNI_OLD"
 
 
 def pe_read_mrz(truth: dict, pe: dict) -> bool:
@@ -195,7 +202,7 @@ def pe_read_mrz(truth: dict, pe: dict) -> bool:
         and bool(pe["number"])
         and number.startswith(pe["number"])
         and pe["birth"] == _yymmdd(truth.get("birth_date"))
-        and pe["expiry"] == _yymmdd(truth.get("expiry_date"))
+        and (_no_mrz_expiry(truth) or pe["expiry"] == _yymmdd(truth.get("expiry_date")))
     )
 
 
@@ -293,6 +300,7 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
             for k in (kind, "all", truth["mrz_format"]):
                 mrz[k]["total"] += 1
                 mrz[k]["ours"] += ok
+            mrz["all"]["ours wrong"] += bool(fields.get("mrz_valid")) and not ok
             if e["held_out"]:
                 held["mrz total"] += 1
                 held["mrz ours"] += ok
@@ -300,6 +308,7 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
                 pe_ok = pe_read_mrz(truth, r["pe"])
                 for k in (kind, "all", truth["mrz_format"]):
                     mrz[k]["pe"] += pe_ok
+                mrz["all"]["pe wrong"] += r["pe"]["valid"] and not pe_ok
                 if e["held_out"]:
                     held["mrz pe"] += pe_ok
                 secs["ours mrz"].append(r["seconds"])
@@ -357,6 +366,8 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
         if with_pe:
             line += f"  {_rate(c['pe'], c['total']):>16}"
         print(line)
+    wrong = f"valid check digits but a wrong number or date: ours {mrz['all']['ours wrong']}"
+    print(wrong + (f", PassportEye {mrz['all']['pe wrong']}" if with_pe else ""))
     if with_pe and secs["pe mrz"]:
         n = len(secs["pe mrz"])
         ours = sum(secs["ours mrz"]) / n
