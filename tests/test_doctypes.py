@@ -494,3 +494,12 @@ def test_every_type_has_its_evidence_pinned():
 def test_photo_booth_print_with_its_e_photo_code_is_an_id_photo():
     text = "Code e-photo ANTS 7F3KQ2 valable 6 mois 12/11/2026"
     assert kind(text, PORTRAIT) == "id_photo"
+
+
+def test_school_certificate_with_a_registration_number_and_birth_date_is_not_a_birth_record():
+    text = (
+        "CERTIFICAT DE SCOLARITE\nLe proviseur certifie que l'élève Awa DIALLO\n"
+        "N° d'inscription : 2231 Date de naissance : 03/04/2010\n"
+        "Parents : M. et Mme DIALLO\nest inscrit(e) en classe de seconde."
+    )
+    assert kind(text) != "birth_certificate"
