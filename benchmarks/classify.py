@@ -65,7 +65,9 @@ def main() -> int:
     if args.reuse and (corpus / "manifest.json").exists():
         manifest = json.loads((corpus / "manifest.json").read_text())
     else:
-        manifest = generate_corpus(args.seed, str(corpus), AS_OF, args.count_per_type)
+        manifest = generate_corpus(
+            args.seed, str(corpus), AS_OF, args.count_per_type, jobs=args.jobs
+        )
     t1 = time.perf_counter()
     entries = {e["path"]: e for e in manifest["files"]}
     work = [(rel, str(corpus / rel)) for rel in sorted(entries)]
