@@ -66,6 +66,13 @@ def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     return band
 
 
+def _lines(band: list[Word]) -> str:
+    lines: dict[int, list[str]] = {}
+    for w in band:
+        lines.setdefault(w.line, []).append(w.text)
+    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
 def _score(text: str) -> tuple[bool, int]:
     mrz = find_mrz(text, _ANY_DAY)
     return (False, -1) if mrz is None else (mrz.valid, mrz.valid_checks)
@@ -83,14 +90,20 @@ def _read(crop: Image.Image) -> str:
 def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
     """Re-read the lines that look like an MRZ with the MRZ alphabet only.
 
-    The band is the box around :func:`band_words`, grown by a margin, upscaled to
-    about 40 px per line. When a check digit still fails, the band is read again
+    When the page's first read of those lines already passes every check digit it
+    is returned as is: a re-read costs a Tesseract run (about a third of a card's
+    analysis) and, on 77 generated identity scans, read names no better.
+    Otherwise the band is the box around :func:`band_words`, grown by a margin,
+    upscaled to about 40 px per line. When a check digit still fails, the band is read again
     with thickened strokes, then slightly blurred (R-MRZ-2); the reading with
     most valid check digits is returned.
     """
     band = band_words(words)
     if not band:
         return ""
+    first = _lines(band)
+    if _score(first)[0]:  # the page's own read already passes every check digit
+        return first
     left = min(w.left for w in band)
     top = min(w.top for w in band)
     right = max(w.left + w.width for w in band)

@@ -59,8 +59,14 @@ def test_failing_read_is_retried_and_the_valid_one_kept(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(mrz_band, "_read", fake_read)
     gray = Image.new("L", (2000, 200), 255)
-    assert mrz_band.read_mrz_band(gray, words(*VALID)) == "\n".join(VALID)
+    assert mrz_band.read_mrz_band(gray, words(*bad.splitlines())) == "\n".join(VALID)
     assert len(calls) == 2
+
+
+def test_valid_page_read_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: pytest.fail("band read again"))
+    gray = Image.new("L", (2000, 200), 255)
+    assert mrz_band.read_mrz_band(gray, words("PASSPORT", *VALID)) == "\n".join(VALID)
 
 
 def test_valid_first_read_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,7 +78,8 @@ def test_valid_first_read_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(mrz_band, "_read", fake_read)
     gray = Image.new("L", (2000, 200), 255)
-    assert mrz_band.read_mrz_band(gray, words(*VALID)) == "\n".join(VALID)
+    page_read = [VALID[0], VALID[1][:-1] + "7"]  # composite misread on the page
+    assert mrz_band.read_mrz_band(gray, words(*page_read)) == "\n".join(VALID)
     assert len(calls) == 1
 
 
