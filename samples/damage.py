@@ -242,7 +242,16 @@ def plan_corpus(
     elif "phone" in kinds:
         steps.append({"kind": "blur", "radius": round(rng.uniform(0.4, 0.8), 2)})
     steps.append({"kind": "noise", "sigma": round(rng.uniform(2.0, 6.0), 1)})
-    if rng.random() < 0.3:
+    if "phone" not in kinds and medium in ("paper", "digital") and rng.random() < 0.15:
+        # a photocopy (of a photocopy): black and white, toner specks, thin strokes lost
+        steps.append(
+            {
+                "kind": "photocopy",
+                "threshold": rng.randint(140, 185),
+                "specks": round(rng.uniform(0.0005, 0.004), 4),
+            }
+        )
+    elif rng.random() < 0.3:
         steps.append(
             {
                 "kind": "contrast",
@@ -330,10 +339,22 @@ def apply_corpus(img: Image.Image, steps: list[dict], rng: random.Random) -> Ima
             img = img.point(lut)
         elif k == "noise":
             img = _fast_noise(img, st["sigma"], nrng)
+        elif k == "photocopy":
+            img = _photocopy(img, st, nrng)
         else:
             sub = random.Random(int(nrng.integers(2**32)))
             img = apply(img, [st], sub)
     return img
+
+
+def _photocopy(img: Image.Image, st: dict, nrng) -> Image.Image:
+    """Black and white at a toner threshold, with random black and white specks."""
+    a = np.asarray(img.convert("L"))
+    out = np.where(a < st["threshold"], 0, 255).astype(np.uint8)
+    specks = nrng.random(out.shape)
+    out[specks < st["specks"] / 2] = 0
+    out[specks > 1 - st["specks"] / 2] = 255
+    return Image.fromarray(out).convert("RGB")
 
 
 def _lowres_field(w: int, h: int, fn, step: int = 8) -> np.ndarray:
