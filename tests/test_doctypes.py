@@ -503,3 +503,12 @@ def test_school_certificate_with_a_registration_number_and_birth_date_is_not_a_b
         "Parents : M. et Mme DIALLO\nest inscrit(e) en classe de seconde."
     )
     assert kind(text) != "birth_certificate"
+
+
+def test_first_request_recepisse_in_its_own_wording_is_a_residence_permit():
+    text = (
+        "PRÉFECTURE DE LA GIRONDE\nRÉCÉPISSÉ DE PREMIÈRE DEMANDE DE CARTE DE SÉJOUR\n"
+        "Nom : NGUYEN  Prénoms : VAN AN\nNé le : 09/01/1988  Nationalité : vietnamienne\n"
+        "Valable jusqu'au : 12/03/2027"
+    )
+    assert kind(text) == "residence_permit"
