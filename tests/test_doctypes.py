@@ -512,3 +512,18 @@ def test_first_request_recepisse_in_its_own_wording_is_a_residence_permit():
         "Valable jusqu'au : 12/03/2027"
     )
     assert kind(text) == "residence_permit"
+
+
+@pytest.mark.parametrize(
+    "type_id,slip",
+    [
+        ("payslip", ("BULLETIN DE PAIE", "BULLETLN DE PAIE")),
+        ("lease", ("CONTRAT DE LOCATION", "CONTRAT DE LOCAT1ON")),
+        ("hosting_attestation", ("ATTESTATION D'HEBERGEMENT", "ATTESTATI0N D'HEBERGEMENT")),
+    ],
+)
+def test_a_title_with_one_ocr_slip_is_still_read(type_id, slip):
+    text = POSITIVES[type_id].replace(*slip)
+    best, _ = doctypes.classify(signals(text))
+    assert slip[1] in text and best.type == type_id
+    assert slip[0].lower() in best.evidence[0]  # read as the title, not from other words

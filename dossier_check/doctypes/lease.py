@@ -34,8 +34,8 @@ PARTIES = (
 
 
 def detect(s: Signals) -> Classification | None:
-    contract = s.found(*CONTRACT)
-    receipt = s.found(*RECEIPT)
+    contract = s.found_fuzzy(*CONTRACT)
+    receipt = s.found_fuzzy(*RECEIPT)
     if not contract and not receipt:
         return None
     parties = s.found(*PARTIES)

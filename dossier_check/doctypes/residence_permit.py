@@ -69,7 +69,7 @@ def detect(s: Signals) -> Classification | None:
         evidence.append(mrz_evidence(mrz))
         if visa:
             evidence.append(keyword_evidence(visa))
-    titles = s.found(*PAPER_TITLES)
+    titles = s.found_fuzzy(*PAPER_TITLES)
     labels = s.found(*ID_LABELS)
     if titles and len(labels) >= 2:
         score = max(score, 0.88)
