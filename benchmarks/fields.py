@@ -36,6 +36,7 @@ import io
 import os
 import sys
 import time
+import warnings
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -129,6 +130,7 @@ def _pe_read(path: str, mime: str) -> dict:
     """PassportEye on every page; the best reading (a valid one first)."""
     read_mrz = _passporteye()
     assert read_mrz is not None
+    warnings.filterwarnings("ignore", category=FutureWarning)  # its scikit-image calls
     t0 = time.perf_counter()
     images = _pe_images(path, mime)
     convert = time.perf_counter() - t0
