@@ -20,7 +20,16 @@ from dossier_check.model import Status
 
 ENV_VAR = "DOSSIER_CHECK_REQUIREMENTS"
 _PROFILE_KEYS = {"id", "title", "situations"}
-_REQ_KEYS = {"id", "kind", "types", "absent", "applies_when", "not_applicable_when", "note"}
+_REQ_KEYS = {
+    "id",
+    "kind",
+    "types",
+    "absent",
+    "applies_when",
+    "not_applicable_when",
+    "note",
+    "rule",
+}
 _TOP_KEYS = {"profile", "thresholds", "requirement"}
 
 
@@ -32,6 +41,7 @@ class Requirement:
     absent: Status
     applies_when: tuple[str, ...] = ()  # not_applicable unless one of these situations holds
     not_applicable_when: tuple[str, ...] = ()
+    rule: str | None = None  # the DOMAIN.md rule id an absent document breaks
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,7 @@ def load_file(path: Path) -> Profile:
                 absent=absent,
                 applies_when=tuple(raw.get("applies_when", [])),
                 not_applicable_when=tuple(raw.get("not_applicable_when", [])),
+                rule=raw.get("rule"),
             )
         )
     if not reqs:

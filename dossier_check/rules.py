@@ -199,7 +199,7 @@ def _absent(req: Requirement, **params: Any) -> RequirementResult:
         req.id,
         req.absent,
         (),
-        (_find("requirement_missing", sev, None, requirement=req.id, **params),),
+        (_find("requirement_missing", sev, req.rule, requirement=req.id, **params),),
     )
 
 
@@ -697,7 +697,7 @@ def id_photo(req: Requirement, ctx: Context) -> RequirementResult:
     docs = ctx.of_type(*req.types)
     if not docs:
         status = Status(ctx.profile.threshold("photo_absent", req.absent.value))
-        return _absent(Requirement(req.id, req.kind, req.types, status))
+        return _absent(replace(req, absent=status))
     d = docs[0]
     f = d.fields
     problems: list[Finding] = []

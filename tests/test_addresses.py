@@ -32,6 +32,10 @@ HOME = "Jane DOE\n12 rue des Lilas\nBât. C\n75019 Paris"
          [Address("8", "IMPASSE DU MOULIN", "97400", "SAINT-DENIS")]),
         ("Facture du 12/04/2026, 45 kWh, 12 mois", []),
         ("12 rue des Lilas", [Address("12", "RUE DES LILAS")]),
+        ("Le logement situé 146 bis rue de la\nTuilerie, 34000 Montpellier.",  # wrapped
+         [Address("146 BIS", "RUE DE LA TUILERIE", "34000", "MONTPELLIER")]),
+        ("12 RUE DES LILAS\nJean Dupont\n75019 PARIS",  # a name line is not the street's end
+         [Address("12", "RUE DES LILAS", "75019", "PARIS")]),
     ],
 )  # fmt: skip
 def test_find_addresses(text, expected):

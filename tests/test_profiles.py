@@ -66,3 +66,19 @@ def test_broken_profile_names_file_and_key(tmp_path: Path, body: str, needle: st
 def test_unknown_profile_is_a_usage_error():
     with pytest.raises(ProfileError):
         load("nope")
+
+
+def test_requirement_rule_id_is_put_on_its_missing_finding():
+    """A requirement's optional ``rule`` (data, not code) names the DOMAIN.md rule an
+    absent document breaks: R-TS-1 for a non-EEA applicant without a titre."""
+    from datetime import date
+
+    from dossier_check.rules import evaluate
+    from tests.factories import complete_dossier
+
+    profile = load("puma")
+    assert {r.id: r.rule for r in profile.requirements}["residence_permit"] == "R-TS-1"
+    docs = [d for d in complete_dossier() if d.type != "residence_permit"]
+    result = evaluate(profile, docs, date(2026, 11, 15))
+    permit = next(r for r in result.requirements if r.id == "residence_permit")
+    assert [(p.code, p.rule) for p in permit.problems] == [("requirement_missing", "R-TS-1")]

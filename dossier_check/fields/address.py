@@ -74,6 +74,9 @@ _STREET = re.compile(
     r"(?<![\d/.-])\b(\d{1,4})(?:\s?(BIS|TER|QUATER|[A-D])\b)?\s*,?\s+"
     rf"({_TYPE_ALT})\b\.?\s+([A-Z0-9][A-Z0-9' -]{{1,60}}?)\s*(?=,|;|\(|$|\b\d{{5}}\b)"
 )
+#: The rest of a street name wrapped onto the next line: words up to a comma or
+#: a postcode (``rue de la`` / ``Tuilerie, 34000 Montpellier``).
+_WRAPPED = re.compile(r"^([A-Z][A-Z' -]{1,40}?)\s*(?=,|\s\d{5}\b)")
 _POSTCODE = re.compile(r"(?<![\d/.-])\b(\d{5})\s+([A-Z][A-Z' -]{1,40}?)\s*(?=[,;.(]|$|\d)")
 #: How many lines after a street line its postcode may sit on.
 POSTCODE_LINES_AFTER = 2
@@ -110,8 +113,14 @@ def find_addresses(text: str) -> list[Address]:
             name = re.sub(r"\s+", " ", m.group(4)).strip(" -'")
             if not name or name.isdigit():
                 continue
+            end, at = i, m.end()
+            if at >= len(line.rstrip()) and i + 1 < len(lines):  # wrapped onto the next line
+                more = _WRAPPED.match(lines[i + 1])
+                if more:
+                    name = f"{name} {more.group(1).strip()}"
+                    end, at = i + 1, more.end()
             street = f"{STREET_TYPES[m.group(3)]} {name}"
-            postcode, city = _postcode_after(lines, i, m.end())
+            postcode, city = _postcode_after(lines, end, at)
             address = Address(number, street, postcode, city)
             if address not in found:
                 found.append(address)

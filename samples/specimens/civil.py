@@ -70,7 +70,7 @@ def birth_certificate(ctx: Ctx) -> Doc:
     rng, p = ctx.rng, ctx.person
     lang, style = CERT_STYLE.get(p.nationality, ("en", "en-us"))
     style = ctx.opts.get("style") or style
-    issue = ctx.as_of - timedelta(days=rng.randint(25, 160))
+    issue = ctx.opts.get("issue_date") or ctx.as_of - timedelta(days=rng.randint(25, 160))
     number = ctx.opts.get("number") or f"{p.birth_date.year}-{digits(rng, 6)}"
     par = _parents(rng, p)
     builder = {
