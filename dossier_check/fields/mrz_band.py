@@ -40,8 +40,19 @@ def _looks_like_mrz(joined: str) -> bool:
 
 
 def _mostly_mrz(joined: str, minimum: int) -> bool:
+    """At least ``minimum`` characters, nine in ten of the MRZ alphabet, as read
+    (not upper-cased: a line of ordinary text has lower-case letters)."""
     good = sum(c in _MRZ_ALPHABET for c in joined)
     return len(joined) >= minimum and good >= 0.9 * len(joined)
+
+
+#: A blurred MRZ pair without fillers has a line with this many digits at least
+#: (TD3's second line holds about 25); an all-capitals heading does not.
+_MIN_DIGITS = 8
+
+
+def _digits(joined: str) -> int:
+    return sum(c.isdigit() for c in joined)
 
 
 def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
@@ -55,12 +66,15 @@ def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     for w in words:
         lines.setdefault(w.line, []).append(w)
     order = sorted(lines)
-    joined = {k: "".join(w.text for w in lines[k]).upper() for k in order}
+    raw = {k: "".join(w.text for w in lines[k]) for k in order}
     band: list[Word] = []
     for i, k in enumerate(order):
-        neighbours = [joined[order[j]] for j in (i - 1, i + 1) if 0 <= j < len(order)]
-        if _looks_like_mrz(joined[k]) or (
-            _mostly_mrz(joined[k], 28) and any(_mostly_mrz(n, 20) for n in neighbours)
+        neighbours = [raw[order[j]] for j in (i - 1, i + 1) if 0 <= j < len(order)]
+        pair_digits = max(_digits(n) for n in [raw[k], *neighbours])
+        if _looks_like_mrz(raw[k].upper()) or (
+            _mostly_mrz(raw[k], 28)
+            and pair_digits >= _MIN_DIGITS
+            and any(_mostly_mrz(n, 20) for n in neighbours)
         ):
             band.extend(lines[k])
     return band

@@ -86,3 +86,19 @@ def test_valid_first_read_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_no_band_no_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mrz_band, "_read", lambda crop: pytest.fail("read without a band"))
     assert mrz_band.read_mrz_band(Image.new("L", (100, 100), 255), words("Facture")) == ""
+
+
+def test_lines_of_ordinary_text_are_not_a_band() -> None:
+    """A lease or a letter is not re-read three times for an MRZ (issue 6): lower-case
+    lines and all-capitals headings without digits never make a band."""
+    lines = (
+        "Le logement est loue a usage exclusif d habitation principale du locataire",
+        "LOGEMENT MEUBLE A USAGE DE RESIDENCE PRINCIPALE SOUMIS AU TITRE",
+        "CONDITIONS FINANCIERES DU CONTRAT DE LOCATION ET CHARGES",
+    )
+    prose = [  # one Word per word, as Tesseract gives them
+        Word(token, 95.0, 10 + 60 * j, 40 * i, 50, 30, i)
+        for i, line in enumerate(lines)
+        for j, token in enumerate(line.split())
+    ]
+    assert mrz_band.band_words(prose) == []
