@@ -71,7 +71,7 @@ def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     for i, k in enumerate(order):
         neighbours = [raw[order[j]] for j in (i - 1, i + 1) if 0 <= j < len(order)]
         pair_digits = max(_digits(n) for n in [raw[k], *neighbours])
-        if _looks_like_mrz(raw[k].upper()) or (
+        if _looks_like_mrz(raw[k]) or (
             _mostly_mrz(raw[k], 28)
             and pair_digits >= _MIN_DIGITS
             and any(_mostly_mrz(n, 20) for n in neighbours)
