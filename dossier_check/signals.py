@@ -69,10 +69,46 @@ class Signals:
                 return True
         return False
 
+    def titled(self, *keywords: str) -> list[str]:
+        """The keywords found (one OCR slip allowed) where at least one occurrence is not
+        a mention: "votre attestation d'hébergement", "une copie du contrat de travail"
+        in a letter name a document without being it (DOMAIN §12: title words).
+
+        Judged line by line: an occurrence that starts its line is a title; one split
+        over two lines, or read only with an OCR slip, counts as a title too.
+        """
+        out = []
+        for k in self.found_fuzzy(*keywords):
+            pattern = _pattern(k)
+            spots = [(line, m) for line in self.lines for m in pattern.finditer(line)]
+            if not spots or any(not _MENTION.search(line, 0, m.start()) for line, m in spots):
+                out.append(k)
+        return out
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The folded non-blank lines of every page."""
+        return _folded_lines(self.text)
+
     def found_fuzzy(self, *keywords: str) -> list[str]:
         """The keywords present, each word of six letters or more allowed one OCR slip
         (a letter dropped, added or misread: "ASSURANGE", "ATTESTATIN")."""
         return [k for k in keywords if _fuzzy_found(fold(k), self.folded)]
+
+
+#: The words that make a document's title a mention of it in running text: right before
+#: it, or one word before ("votre dernier bulletin de salaire").
+_MENTION = re.compile(
+    r"(?<![A-Z0-9])(?:VOTRE|VOS|YOUR|UNE?|DES|DU|LES?|LA|D'UNE?|SON|SA|SES|MON|MA|MES|LEURS?|"
+    r"CE|CETTE|THE|COPIE(?: DE| DU| D'UNE?)?|JOINDRE|FOURNIR)"
+    r"(?: (?:DERNIER|DERNIERE|DERNIERS|DERNIERES|PRECEDENT|PRECEDENTE|ACTUEL|ACTUELLE|"
+    r"NOUVEAU|NOUVELLE|ANCIEN|ANCIENNE|LAST|LATEST|CURRENT))?[ ']*$"
+)
+
+
+@lru_cache(maxsize=64)
+def _folded_lines(text: str) -> tuple[str, ...]:
+    return tuple(f for line in text.splitlines() if (f := fold(line)))
 
 
 #: How many non-blank lines at the top of a page count as its heading.

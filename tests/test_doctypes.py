@@ -527,3 +527,25 @@ def test_a_title_with_one_ocr_slip_is_still_read(type_id, slip):
     best, _ = doctypes.classify(signals(text))
     assert slip[1] in text and best.type == type_id
     assert slip[0].lower() in best.evidence[0]  # read as the title, not from other words
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "votre attestation d'hébergement",
+        "une copie de votre contrat de location, le nom du bailleur et du locataire",
+        "votre contrat de travail signé par l'employeur et le salarié",
+        "votre dernier bulletin de salaire",
+    ],
+)
+def test_a_letter_asking_for_a_document_is_not_that_document(asked):
+    text = (
+        "Caisse d'allocations familiales\nMadame, Monsieur,\nNous avons bien reçu votre "
+        f"demande d'aide au logement. Merci de nous transmettre {asked}.\nCordialement."
+    )
+    assert kind(text) == "unknown"
+
+
+def test_a_title_under_a_logo_line_is_still_a_title():
+    text = "A Logistique\n" + POSITIVES["employment_contract"]
+    assert kind(text) == "employment_contract"

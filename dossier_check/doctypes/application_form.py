@@ -61,7 +61,7 @@ LETTER = ("MADAME, MONSIEUR", "NOUS VOUS INFORMONS", "VEUILLEZ AGREER", "CORDIAL
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found_fuzzy(*PUMA, *VITALE)
+    titles = s.titled(*PUMA, *VITALE)
     weak = [w for w in s.found_in_head(*WEAK) if w not in titles]
     if not titles and not weak:
         return None

@@ -55,7 +55,7 @@ PARTIES = (
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found_fuzzy(*TITLES)
+    titles = s.titled(*TITLES)
     if not titles:
         return None
     parties = s.found(*PARTIES)

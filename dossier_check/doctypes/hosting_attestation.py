@@ -23,7 +23,7 @@ STATEMENT = ("JE SOUSSIGNE", "JE SOUSSIGNEE", "SOUSSIGNE(E)", "DECLARE", "A MON 
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found_fuzzy(*TITLES)
+    titles = s.titled(*TITLES)
     sworn = s.found(*SWORN)
     hosting = s.found(*HOSTING)
     if titles:

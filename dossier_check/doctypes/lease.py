@@ -34,8 +34,8 @@ PARTIES = (
 
 
 def detect(s: Signals) -> Classification | None:
-    contract = s.found_fuzzy(*CONTRACT)
-    receipt = s.found_fuzzy(*RECEIPT)
+    contract = s.titled(*CONTRACT)
+    receipt = s.titled(*RECEIPT)
     if not contract and not receipt:
         return None
     parties = s.found(*PARTIES)

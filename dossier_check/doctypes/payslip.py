@@ -25,7 +25,7 @@ EMPLOYER_IDS = ("SIRET", "URSSAF", "CODE NAF", "CONVENTION COLLECTIVE", "APE")
 
 
 def detect(s: Signals) -> Classification | None:
-    titles = s.found_fuzzy(*TITLES)
+    titles = s.titled(*TITLES)
     pay = s.found(*PAY_WORDS)
     ids = s.found(*EMPLOYER_IDS)
     if not titles and len(pay) < 2:
