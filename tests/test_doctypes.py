@@ -549,3 +549,12 @@ def test_a_letter_asking_for_a_document_is_not_that_document(asked):
 def test_a_title_under_a_logo_line_is_still_a_title():
     text = "A Logistique\n" + POSITIVES["employment_contract"]
     assert kind(text) == "employment_contract"
+
+
+def test_paper_permit_evidence_names_its_title_once():
+    text = (
+        "PRÉFECTURE DU NORD\nAUTORISATION PROVISOIRE DE SÉJOUR\nNom : NGUYEN  Prénoms : VAN AN\n"
+        "Date de naissance : 09/01/1988"
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.evidence == ("keywords: autorisation provisoire de sejour",)

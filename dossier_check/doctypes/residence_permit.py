@@ -78,6 +78,7 @@ def detect(s: Signals) -> Classification | None:
         # no MRZ read: the permit's own wording, its identity labels, and its issuer
         score = 0.6 + (0.1 if s.found_in_head(*words) else 0.0)
         score += 0.1 if s.found(*ISSUERS) else 0.0
+    words = [w for w in words if w not in titles]  # said once in the evidence
     if words:
         evidence.append(keyword_evidence(words))
     return result(TYPE_ID, score, evidence)
