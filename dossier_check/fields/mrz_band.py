@@ -15,6 +15,7 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter
 
+from dossier_check import scratch
 from dossier_check.fields.mrz import find_mrz
 from dossier_check.model import Word
 
@@ -94,7 +95,7 @@ def _score(text: str) -> tuple[bool, int]:
 
 def _read(crop: Image.Image) -> str:
     try:
-        return pytesseract.image_to_string(
+        return scratch.image_to_string(  # an uncompressed file: no PNG encoding
             crop, lang="eng", config=f"--psm 6 -c tessedit_char_whitelist={MRZ_WHITELIST}"
         ).strip()
     except pytesseract.TesseractError:

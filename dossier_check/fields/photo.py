@@ -163,15 +163,15 @@ def detect_faces_oriented(
     A light blur first evens out JPEG blocks and pixelated faces. Photos taken
     sideways without an EXIF tag are tried the other three ways round.
     """
-    rgb_full = image.convert("RGB")
+    scale = min(1.0, DETECT_SIDE / max(image.size))
+    rgb = image  # scaled down before anything else: a 12 Mpx photo is never copied whole
+    if scale < 1.0:
+        rgb = image.resize(
+            (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        )
+    rgb = rgb.convert("RGB")
     for angle in angles:
-        turned = rgb_full.rotate(-angle, expand=True) if angle else rgb_full
-        scale = min(1.0, DETECT_SIDE / max(turned.size))
-        small = turned
-        if scale < 1.0:
-            small = turned.resize(
-                (max(1, round(turned.width * scale)), max(1, round(turned.height * scale)))
-            )
+        small = rgb.rotate(-angle, expand=True) if angle else rgb
         gray = ImageOps.grayscale(small)
         gray = gray.filter(ImageFilter.GaussianBlur(max(1.0, min(gray.size) * 0.006)))
         arr = np.asarray(gray, dtype=np.uint8)
