@@ -613,6 +613,14 @@ LETTER_MISSING: dict[str, tuple[str, str]] = {
 
 #: What to bring or fix for a finding; the first list is for blocking problems.
 LETTER_FINDINGS: dict[str, tuple[str, str]] = {
+    "pages_missing": (
+        "Il manque des pages à {doc} : apportez toutes ses pages, recto et verso.",
+        "Pages of {doc} are missing: bring every page, front and back.",
+    ),
+    "page_back_missing": (
+        "Il manque des pages à {doc} : apportez toutes ses pages, recto et verso.",
+        "Pages of {doc} are missing: bring every page, front and back.",
+    ),
     "expired": (
         "{Doc} a expiré le {date} : apportez {a_doc} valide.",
         "{Doc} expired on {date}: bring {a_doc} that is still valid.",
@@ -724,6 +732,64 @@ LETTER_FINDINGS: dict[str, tuple[str, str]] = {
 
 #: Warnings worth a line in the letter (something the applicant can do).
 LETTER_ADVICE: dict[str, tuple[str, str]] = {
+    "scan_low_resolution": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_too_few_pixels": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_hard_to_read": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_blurred": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_too_dark": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_too_pale": (
+        "{Doc} se lit mal sur la copie : apportez une copie plus nette, ou l'original pour "
+        "que nous le numérisions.",
+        "{Doc} is hard to read on the copy: bring a clearer copy, or the original so that we "
+        "can scan it.",
+    ),
+    "scan_cut_off": (
+        "{Doc} est coupé sur la copie : apportez une copie du document entier.",
+        "{Doc} is cut off on the copy: bring a copy of the whole document.",
+    ),
+    "pages_missing": (
+        "Il manque des pages à {doc} : apportez toutes ses pages, recto et verso.",
+        "Pages of {doc} are missing: bring every page, front and back.",
+    ),
+    "page_back_missing": (
+        "Il manque des pages à {doc} : apportez toutes ses pages, recto et verso.",
+        "Pages of {doc} are missing: bring every page, front and back.",
+    ),
+    "address_mismatch": (
+        "Vos documents ne donnent pas tous la même adresse : apportez un justificatif à votre "
+        "adresse actuelle, ou dites-nous laquelle est la bonne.",
+        "Your documents do not all show the same address: bring a proof of your current "
+        "address, or tell us which one is right.",
+    ),
+    "address_postcode": (
+        "Vérifiez votre adresse : le code postal doit être celui de votre commune en France.",
+        "Check your address: the postcode must be that of your town in France.",
+    ),
     "translation_missing": (
         "Votre acte de naissance n'est pas en français : apportez aussi sa traduction faite par "
         "un traducteur assermenté.",

@@ -45,8 +45,10 @@ if __package__ in (None, ""):  # run as a script: make `samples` importable as a
     sys.path[:] = [x for x in sys.path if os.path.abspath(x or ".") != _here]
     sys.path.insert(0, os.path.dirname(_here))
 
+from PIL import Image, ImageFilter  # noqa: E402
+
 from samples import output  # noqa: E402
-from samples.canvas import Group, Page, Text  # noqa: E402
+from samples.canvas import Group, Page, Text, render_raster  # noqa: E402
 from samples.people import Person, make_person  # noqa: E402
 from samples.specimens import BUILDERS  # noqa: E402
 from samples.specimens.common import Ctx, Doc  # noqa: E402
@@ -56,8 +58,11 @@ DEFAULT_AS_OF = date(2026, 11, 15)
 
 # ----------------------------------------------------------------------------- roles
 
-_SCAN = {"form": "jpeg", "dpi": 300, "phone": False, "allow_orientation": False, "quality": 88}
-_CARD = {**_SCAN, "composition": "crop"}
+#: A scan written here, without the generator's random damage (skew, noise,
+#: light blur): the scenarios test rules, and a damage plan that changes with
+#: the generator must not change what Tesseract reads in them.
+_SCAN = {"form": "scan", "dpi": 300}
+_CARD = _SCAN
 _TEXT = {"form": "pdf_text"}
 _PHOTO = {"form": "jpeg", "quality": 88}
 
@@ -71,8 +76,10 @@ class Role:
     (the applicant under another surname, as before a marriage); ``sibling``
     (her brother or sister: same surname and parents, other given names and
     birth date); ``eu`` (an EU citizen).
-    ``holder``: put this person's name on the document as its holder.
-    ``tamper``: a change made to the built document (``bad_iban``).
+    ``holder``: put this person's name on the document as its holder;
+    ``address_of``: put this person's address on it.
+    ``tamper``: a change made to the built document (``bad_iban``) or to the
+    written file (``blur``: a Gaussian blur of 2 px at 300 dpi).
     """
 
     type: str
@@ -80,6 +87,7 @@ class Role:
     emit: dict = field(default_factory=lambda: dict(_TEXT))
     person: str = "applicant"
     holder: str | None = None
+    address_of: str | None = None
     tamper: str | None = None
 
 
@@ -88,15 +96,25 @@ class Role:
 _BIRTH = {"apostille": True, "translation": True, "issued_days_ago": 37}
 
 
-def _bill(months_back: int, person: str = "applicant", holder: str | None = None) -> Role:
+def _bill(
+    months_back: int,
+    person: str = "applicant",
+    holder: str | None = None,
+    address_of: str | None = None,
+    emit: dict | None = None,
+) -> Role:
     opts = {"kind": "electricity", "style": "a", "issuer_index": 0, "span": 1}
     opts |= {"months_back": months_back, "client_number": "4711209385", "date_style": "num"}
-    return Role("utility_bill", opts, person=person, holder=holder)
+    emit = emit or dict(_TEXT)
+    return Role("utility_bill", opts, emit, person=person, holder=holder, address_of=address_of)
 
 
 ROLES: dict[str, Role] = {
     "form": Role("application_form", {"variant": "s1106-typed", "employed": False}),
     "passport": Role("passport", {"variant": "classic", "open_booklet": False}, dict(_CARD)),
+    "passport_blurred": Role(
+        "passport", {"variant": "classic", "open_booklet": False}, dict(_CARD), tamper="blur"
+    ),
     "passport_expired": Role(
         "passport", {"variant": "classic", "open_booklet": False, "expired": True}, dict(_CARD)
     ),
@@ -136,6 +154,9 @@ for _m in range(9):
 for _m in range(3):
     ROLES[f"bill_other_{_m}"] = _bill(_m, holder="other")
     ROLES[f"eu_bill_{_m}"] = _bill(_m, person="eu")
+    # bills in the applicant's name, at another address (text PDFs: scanned, the
+    # holder of these bills was read as "Lieu" on two of three, a name warning)
+    ROLES[f"bill_elsewhere_{_m}"] = _bill(_m, address_of="other")
 
 BASE = ("form", "passport", "permit", "birth", "rib", "bill_0", "bill_1", "bill_2", "photo")
 HOSTED = ("form_hosted", "passport", "permit", "birth", "rib_hosted", "photo")
@@ -174,6 +195,7 @@ class Scenario:
     roles: tuple[str, ...]
     changes: dict[str, str] = field(default_factory=dict)  # requirement -> status, over OK
     problem: Problem | None = None
+    file_problem: tuple[str, str, str] | None = None  # (role, code, rule) on that file
     situations: tuple[str, ...] = ()  # given to the checker (--situation)
     inferred: tuple[str, ...] = ()  # situations the checker must infer from the documents
 
@@ -290,6 +312,20 @@ SCENARIOS: dict[str, Scenario] = {
             Problem("bank_details", "other_name", "R-RIB-4"),
         ),
         Scenario(
+            "bills_other_address",
+            "three bills in her name at another address than the form's",
+            _without(BASE, *_BILLS) + ("bill_elsewhere_0", "bill_elsewhere_1", "bill_elsewhere_2"),
+            {"proof_of_residence": "warning"},
+            Problem("proof_of_residence", "address_mismatch", "R-X-2"),
+        ),
+        Scenario(
+            "blurred_passport",
+            "the passport scan is blurred but still read: a warning on the file",
+            _swap(BASE, "passport", "passport_blurred"),
+            {},
+            file_problem=("passport_blurred", "scan_blurred", "R-SCAN-3"),
+        ),
+        Scenario(
             "no_apostille",
             "a Mexican birth certificate without its apostille",
             _swap(BASE, "birth", "birth_no_apostille"),
@@ -382,6 +418,8 @@ def build_role(seed: int, name: str, as_of: date, cast: dict[str, Person]) -> Do
     if role.holder:
         h = cast[role.holder]
         opts["holder"] = f"{h.given_names} {h.surname.upper()}"
+    if role.address_of:
+        opts["address"] = cast[role.address_of].address
     if role.type == "hosting_attestation":
         opts["host"] = cast["host"]
     if "issued_days_ago" in opts:
@@ -412,6 +450,41 @@ def _misprint_iban(doc: Doc) -> None:
     for page in doc.pages:
         fix(page)
     doc.fields = {**doc.fields, "iban": bad, "iban_valid": False}
+
+
+def _write(doc: Doc, folder: str, rng: random.Random, as_of: date, how: dict) -> dict:
+    """Write ``doc`` into ``folder``: a clean JPEG scan (``form`` "scan": cards and
+    passport pages cropped on a scanner bed), else through ``output.emit``."""
+    if how.get("form") != "scan":
+        return output.emit(doc, folder, output.Namer(rng, as_of), rng, as_of, **how)
+    dpi = how["dpi"]
+    pages = doc.pages
+    if doc.medium in ("card", "booklet"):
+        pages = output.compose(doc, rng, "crop")
+    images = [render_raster(pg, dpi).convert("RGB") for pg in pages]
+    name = f"scan{len(os.listdir(folder)):03d}.jpg"
+    output.write_images(images[:1], "jpeg", os.path.join(folder, name), dpi, 90, as_of)
+    return {
+        "expected_type": doc.type,
+        "layout": doc.layout,
+        "medium": doc.medium,
+        "lang": doc.lang,
+        "path": name,
+        "form": "jpeg",
+        "mime": "image/jpeg",
+        "pages": 1,
+        "dpi": dpi,
+        "damage": [{"kind": "compression", "codec": "jpeg", "quality": 90}],
+        "fields": doc.fields,
+    }
+
+
+def _blur(path: str, entry: dict) -> None:
+    """Blur a written JPEG scan (2 px at 300 dpi: 1 px at the 150 dpi quality looks at)."""
+    with Image.open(path) as img:
+        blurred = img.convert("RGB").filter(ImageFilter.GaussianBlur(2.0 * entry["dpi"] / 300))
+    blurred.save(path, "JPEG", quality=88, dpi=(entry["dpi"], entry["dpi"]))
+    entry["damage"] = [*entry["damage"], {"kind": "blur", "radius": 2.0 * entry["dpi"] / 300}]
 
 
 def generate_scenarios(
@@ -447,9 +520,9 @@ def generate_scenarios(
                 if role not in stock:
                     doc = build_role(seed, role, as_of, cast)
                     rng = _sub(seed, f"emit:{role}")
-                    entry = output.emit(
-                        doc, tmp, output.Namer(rng, as_of), rng, as_of, **ROLES[role].emit
-                    )
+                    entry = _write(doc, tmp, rng, as_of, ROLES[role].emit)
+                    if ROLES[role].tamper == "blur":
+                        _blur(os.path.join(tmp, entry["path"]), entry)
                     stock[role] = entry
                 entry = stock[role]
                 target = namer.name(entry["form"], phone=entry["expected_type"] == "id_photo")
@@ -462,6 +535,7 @@ def generate_scenarios(
                 "complete": sc.complete,
                 "expected": sc.expected,
                 "problem": dataclasses.asdict(sc.problem) if sc.problem else None,
+                "file_problem": list(sc.file_problem) if sc.file_problem else None,
                 "files": files,
             }
     with open(os.path.join(parent, "scenarios.json"), "w", encoding="utf-8") as fh:

@@ -295,3 +295,18 @@ def test_clean_generated_scans_get_no_finding(tmp_path):
         for page in src.pages:
             found += codes(page.image, page.dpi)
     assert found == []
+
+
+def test_a_card_scan_with_few_words_is_still_judged():
+    """A passport page reads 15-60 words: it is a document, not a photo."""
+    source = SourceFile("passeport.jpg", Path("/nonexistent"), "image/jpeg", 0, page_count=1)
+    blurred = text_page(150).filter(ImageFilter.GaussianBlur(2))
+    words = " ".join(["P<MEX"] * 20)
+    page = Page(0, blurred, text=words, text_source=TextSource.OCR, dpi=150, ocr_confidence=90)
+    problems: list[Finding] = []
+    quality.add_page_findings(problems, source, page)
+    assert [f.code for f in problems] == ["scan_blurred"]
+    problems = []
+    photo = replace(page, text="", text_source=TextSource.NONE)  # not OCR'd: an ID photo
+    quality.add_page_findings(problems, source, photo)
+    assert problems == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 import pypdf
 import pytest
@@ -130,3 +131,33 @@ def test_letter_pdf_is_one_a4_page() -> None:
     assert [round(float(x)) for x in pdf.pages[0].mediabox.upper_right] == [595, 842]
     text = " ".join(pdf.pages[0].extract_text().split())
     assert "apportez un passeport valide" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_blurred_page_and_missing_pages_are_advice_in_plain_words(lang: str) -> None:
+    """R-SCAN-3 / R-SCAN-5 findings on a file become one plain sentence each."""
+    complete = R.complete()
+    docs = []
+    for d in complete.documents:
+        if d.path == R.PASSPORT:
+            blur = Finding("scan_blurred", Severity.WARNING, {"file": d.path, "page": 1})
+            more = Finding(
+                "pages_missing", Severity.WARNING, {"file": d.path, "expected": 2, "present": 1}
+            )
+            d = replace(d, problems=(blur, more))
+        docs.append(d)
+    letter = build_letter(replace(complete, documents=tuple(docs)), lang)
+    expected = {
+        "fr": [
+            "Votre passeport se lit mal sur la copie : apportez une copie plus nette, ou "
+            "l'original pour que nous le numérisions.",
+            "Il manque des pages à votre passeport : apportez toutes ses pages, recto et verso.",
+        ],
+        "en": [
+            "Your passport is hard to read on the copy: bring a clearer copy, or the original "
+            "so that we can scan it.",
+            "Pages of your passport are missing: bring every page, front and back.",
+        ],
+    }[lang]
+    assert list(letter.advice) == expected
+    assert not _technical(" ".join(letter.advice))

@@ -134,6 +134,31 @@ def test_scenario_problem_carries_its_rule_id(scenario_run, name):
     assert message and message != problem.code  # a sentence a volunteer can read out
 
 
+@pytest.mark.parametrize("name", sorted(n for n, s in SCENARIOS.items() if s.file_problem))
+def test_scenario_file_problem_names_the_file(scenario_run, name):
+    role, code, rule = SCENARIOS[name].file_problem
+    sc = scenario_run["index"]["scenarios"][name]
+    path = next(f["path"] for f in sc["files"] if f["role"] == role)
+    report = scenario_run["reports"][name]
+    problems = next(f["problems"] for f in report["files"] if f["path"] == path)
+    found = [p for p in problems if p["code"] == code and p.get("rule") == rule]
+    assert found, _explain(report)
+    assert path in found[0]["message"] and "page 1" in found[0]["message"]
+
+
+def test_clean_scenario_scans_get_no_quality_finding(scenario_run):
+    """Every file not spoilt on purpose: no R-SCAN finding at all."""
+    flagged = [
+        (name, f["path"], p["code"])
+        for name, report in scenario_run["reports"].items()
+        for f in report["files"]
+        for p in f["problems"]
+        if p.get("rule", "").startswith("R-SCAN")
+        and not (SCENARIOS[name].file_problem and p["code"] == SCENARIOS[name].file_problem[1])
+    ]
+    assert flagged == []
+
+
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_scenario_situations(scenario_run, name):
     sc = SCENARIOS[name]

@@ -26,7 +26,22 @@ from dossier_check.report.html import environment
 #: Where the applicant's name is read, best first (the form names the applicant).
 NAME_SOURCES = ("application_form", "passport", "national_id", "residence_permit")
 #: File problems that mean a file must be sent again, whatever the requirements say.
-FILE_PROBLEMS = ("corrupt_file", "encrypted", "empty_file", "unreadable")
+FILE_PROBLEMS = (
+    "corrupt_file",
+    "encrypted",
+    "empty_file",
+    "unreadable",
+    # scan quality (R-SCAN-2..5): a page to scan again, pages to add
+    "scan_low_resolution",
+    "scan_too_few_pixels",
+    "scan_hard_to_read",
+    "scan_blurred",
+    "scan_too_dark",
+    "scan_too_pale",
+    "scan_cut_off",
+    "pages_missing",
+    "page_back_missing",
+)
 
 
 @dataclass(frozen=True)
