@@ -79,9 +79,8 @@ class Signals:
         """
         out = []
         for k in self.found_fuzzy(*keywords):
-            pattern = _pattern(k)
-            spots = [(line, m) for line in self.lines for m in pattern.finditer(line)]
-            if not spots or any(not _MENTION.search(line, 0, m.start()) for line, m in spots):
+            before = [line[:at] for line in self.lines for at in _starts(fold(k), line)]
+            if not before or any(not _MENTION.search(b) for b in before):
                 out.append(k)
         return out
 
@@ -128,17 +127,51 @@ def _close(word: str, token: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
+def _starts(keyword: str, line: str) -> list[int]:
+    """Where ``keyword`` starts in a folded line: exact matches, else matches with one
+    OCR slip per long word."""
+    found = [m.start() for m in _pattern(keyword).finditer(line)]
+    if found:
+        return found
+    words = re.findall(r"[A-Z0-9]+", keyword)
+    tokens = list(re.finditer(r"[A-Z0-9]+", line))
+    return [
+        tokens[i].start()
+        for i in range(len(tokens) - len(words) + 1)
+        if all(_close(w, tokens[i + j].group(0)) for j, w in enumerate(words))
+    ]
+
+
 def _fuzzy_found(keyword: str, folded: str) -> bool:
     if _pattern(keyword).search(folded):
         return True
     words = re.findall(r"[A-Z0-9]+", keyword)
-    tokens = re.findall(r"[A-Z0-9]+", folded)
     if not words:
         return False
-    for i in range(len(tokens) - len(words) + 1):
-        if all(_close(w, tokens[i + j]) for j, w in enumerate(words)):
+    tokens, by_length = _token_index(folded)
+    first = len(words[0])
+    starts = (
+        by_length.get(first, [])
+        if first < 6
+        else [i for n in (first - 1, first, first + 1) for i in by_length.get(n, [])]
+    )  # only tokens of a length one edit can reach
+    for i in starts:
+        if i + len(words) <= len(tokens) and all(
+            _close(w, tokens[i + j]) for j, w in enumerate(words)
+        ):
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _token_index(folded: str) -> tuple[tuple[str, ...], dict[int, list[int]]]:
+    """The text's tokens, and their positions by length: built once per text, not
+    once per keyword (a page is matched against a few hundred keywords)."""
+    tokens = tuple(re.findall(r"[A-Z0-9]+", folded))
+    by_length: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        by_length.setdefault(len(t), []).append(i)
+    return tokens, by_length
 
 
 @lru_cache(maxsize=4096)
@@ -149,12 +182,19 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Z0-9]){body}(?![A-Z0-9])")
 
 
+@lru_cache(maxsize=32)
+def _find_mrz(text: str, as_of: date | None) -> Mrz | None:
+    """:func:`find_mrz`, once per text: a file's pages are classified whole and
+    again part by part (parts.py), and the MRZ search repairs many candidates."""
+    return find_mrz(text, as_of)
+
+
 def _best_mrz(pages: tuple[Page, ...], text: str, as_of: date | None) -> Mrz | None:
     """The MRZ band's own re-read first (names are not covered by check digits,
     and the restricted alphabet reads fillers better), the page text otherwise."""
     band = "\n".join(p.mrz_text for p in pages if p.mrz_text)
-    from_band = find_mrz(band, as_of) if band else None
-    from_text = find_mrz(text, as_of)
+    from_band = _find_mrz(band, as_of) if band else None
+    from_text = _find_mrz(text, as_of)
     if from_band is None:
         return from_text
     if from_text is not None and from_text.valid_checks > from_band.valid_checks:

@@ -558,3 +558,11 @@ def test_paper_permit_evidence_names_its_title_once():
     )
     best, _ = doctypes.classify(signals(text))
     assert best.evidence == ("keywords: autorisation provisoire de sejour",)
+
+
+def test_a_mention_read_with_an_ocr_slip_is_still_a_mention():
+    text = (
+        "Madame, Monsieur,\nMerci de nous transmettre votre attestation d'héborgement\n"
+        "et votre relevé d'identité bancaire. Cordialement."
+    )
+    assert kind(text) == "unknown"
