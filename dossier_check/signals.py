@@ -57,25 +57,13 @@ class Signals:
         head = self.head
         return [k for k in keywords if _pattern(k).search(head)]
 
-    def near(self, first: str, second: str, gap: int = 40) -> bool:
-        """Whether ``second`` follows ``first`` within ``gap`` characters of folded text.
-
-        Tolerates the words OCR or a layout puts between the parts of a title
-        ("DEMANDE D'OUVERTURE ... DES DROITS").
-        """
-        a, b = _pattern(first), _pattern(second)
-        for m in a.finditer(self.folded):
-            if b.search(self.folded, m.end(), m.end() + gap + len(fold(second))):
-                return True
-        return False
-
     def titled(self, *keywords: str) -> list[str]:
         """The keywords found (one OCR slip allowed) where at least one occurrence is not
         a mention: "votre attestation d'hébergement", "une copie du contrat de travail"
         in a letter name a document without being it (DOMAIN §12: title words).
 
-        Judged line by line: an occurrence that starts its line is a title; one split
-        over two lines, or read only with an OCR slip, counts as a title too.
+        Judged line by line, with the same one-slip tolerance: an occurrence that
+        starts its line is a title; one split over two lines counts as a title too.
         """
         out = []
         for k in self.found_fuzzy(*keywords):
