@@ -133,7 +133,7 @@ NEAR_MISSES = {
     "employment_contract": "Nous recrutons : envoyez votre CV pour un emploi à Lyon.",
     "application_form": "Le formulaire est disponible sur le site de l'assurance maladie.",
     "insurance_certificate": "ATTESTATION DE DROITS\nAssurance Maladie\nVotre dossier est en "
-    "cours d'instruction, vous recevrez votre numéro plus tard.",
+    "cours d'instruction, vous recevrez votre numéro plus tard. Dossier n° 2026-118-4471.",
 }
 
 
@@ -566,3 +566,14 @@ def test_a_mention_read_with_an_ocr_slip_is_still_a_mention():
         "et votre relevé d'identité bancaire. Cordialement."
     )
     assert kind(text) == "unknown"
+
+
+def test_cpam_letter_whose_nir_key_fails_is_still_one_and_the_nir_is_invalid():
+    text = (
+        "l'Assurance Maladie\nCPAM de Loire-Atlantique\nObjet : votre immatriculation\n"
+        "Un numéro d'identification d'attente vous est attribué : 7 83 05 99 135 966 08"
+    )
+    found = doctypes.identify(signals(text))
+    assert found.classification.type == "insurance_certificate"
+    assert found.classification.evidence[-1] == "NIR …6608 whose key fails"
+    assert found.fields["nir_valid"] is False

@@ -29,13 +29,20 @@ def detect(s: Signals) -> Classification | None:
     titles = s.found_fuzzy(*TITLES)
     if not titles:
         return None
-    nirs = [n for n in find_nirs(s.text) if n.valid]
-    if not nirs:
+    found = find_nirs(s.text)
+    if not found:
         return None  # DOMAIN §12: a CPAM letter without a NIR is unknown
     insurer = s.found(*INSURER)
-    score = 0.6 + (0.3 if insurer else 0.0)
-    evidence = [keyword_evidence(titles + insurer[:2]), f"NIR …{nirs[0].nir[-4:]} with a valid key"]
-    return result(TYPE_ID, score, evidence)
+    valid = [n for n in found if n.valid]
+    if valid:
+        score = 0.6 + (0.3 if insurer else 0.0)
+        check = f"NIR …{valid[0].nir[-4:]} with a valid key"
+    else:
+        # a NIR-shaped number whose key fails (an OCR slip, a typo): still the CPAM's
+        # letter or attestation, and the `nir` rule then finds it invalid (R-NIR-1)
+        score = 0.4 + (0.2 if insurer else 0.0)
+        check = f"NIR …{found[0].nir[-4:]} whose key fails"
+    return result(TYPE_ID, score, [keyword_evidence(titles + insurer[:2]), check])
 
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
