@@ -69,8 +69,8 @@ MIN_OCR_CONFIDENCE = 55.0
 #: contrast of at least :data:`EDGE_MIN_CONTRAST` grey levels, of the gradient
 #: over that contrast, at 150 dpi: 0.5 for a perfect one-pixel step, lower as
 #: edges widen. Calibration (seeds 11 + 12, 106 clean text pages): clean scans
-#: 0.458 at the least; the generator's blurred scans 0.354-0.478 (24 of 41
-#: under 0.43), its phone photos 0.383-0.476 (17 of 38), a Gaussian blur of
+#: 0.456 at the least; the generator's blurred scans 0.354-0.478 (24 of 41
+#: under 0.43), its phone photos 0.383-0.472 (18 of 38), a Gaussian blur of
 #: 2 px at 150 dpi 0.257-0.419 (106 of 106). The committed sample scans (a mild
 #: 0.3-0.6 px blur by design) sit at 0.442-0.447: 0.44 would be too close.
 BLUR_SHARPNESS = 0.43
@@ -134,14 +134,16 @@ def believed_dpi(dpi: float | None, width: int, height: int) -> float | None:
 
 def _working_copy(image: Image.Image, dpi: float | None) -> tuple[np.ndarray, float | None]:
     """8-bit grayscale at :data:`WORK_DPI` at most, and the copy's resolution."""
-    gray = image if image.mode == "L" else image.convert("L")
-    w, h = gray.size
+    w, h = image.size
     scale = WORK_DPI / dpi if dpi and dpi > WORK_DPI else 1.0
     if dpi is None:
         scale = min(1.0, WORK_MAX_SIDE / max(w, h))
-    if scale < 1.0:
-        size = (max(1, round(w * scale)), max(1, round(h * scale)))
-        gray = gray.resize(size, Image.Resampling.BOX, reducing_gap=2.0)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    factor = int(1 / scale + 1e-6)
+    small = image.reduce(factor) if factor >= 2 else image  # box average, in C: fast
+    gray = small if small.mode == "L" else small.convert("L")
+    if gray.size != size:
+        gray = gray.resize(size, Image.Resampling.BOX)
     return np.asarray(gray, dtype=np.uint8), (dpi * scale if dpi else None)
 
 
