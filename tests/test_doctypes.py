@@ -577,3 +577,12 @@ def test_cpam_letter_whose_nir_key_fails_is_still_one_and_the_nir_is_invalid():
     assert found.classification.type == "insurance_certificate"
     assert found.classification.evidence[-1] == "NIR …6608 whose key fails"
     assert found.fields["nir_valid"] is False
+
+
+def test_attestation_de_droits_needs_a_nir_with_a_valid_key():
+    text = (
+        POSITIVES["insurance_certificate"]
+        .replace("423 54", "423 55")
+        .replace("Numéro de sécurité sociale", "N°")
+    )
+    assert kind(text) == "unknown"

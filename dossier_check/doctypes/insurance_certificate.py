@@ -22,6 +22,13 @@ TITLES = (
     "VOTRE NUMERO D'IMMATRICULATION",
     "ATTESTATION DE SECURITE SOCIALE",
 )
+#: The wording of the CPAM letter that gives the number (not an attestation's title).
+LETTER = (
+    "VOTRE NUMERO DE SECURITE SOCIALE",
+    "IMMATRICULATION",
+    "ATTESTATION D'IMMATRICULATION",
+    "VOTRE NUMERO D'IMMATRICULATION",
+)
 INSURER = ("ASSURANCE MALADIE", "CPAM", "AMELI", "CAISSE PRIMAIRE")
 
 
@@ -37,11 +44,14 @@ def detect(s: Signals) -> Classification | None:
     if valid:
         score = 0.6 + (0.3 if insurer else 0.0)
         check = f"NIR …{valid[0].nir[-4:]} with a valid key"
-    else:
-        # a NIR-shaped number whose key fails (an OCR slip, a typo): still the CPAM's
-        # letter or attestation, and the `nir` rule then finds it invalid (R-NIR-1)
+    elif set(titles) & set(LETTER):
+        # DOMAIN §12: an attestation needs a NIR with a valid key; a CPAM letter "with a
+        # NIR". One whose key fails (an OCR slip, a typo) is still the letter, and the
+        # `nir` rule then finds it invalid (R-NIR-1)
         score = 0.4 + (0.2 if insurer else 0.0)
         check = f"NIR …{found[0].nir[-4:]} whose key fails"
+    else:
+        return None
     return result(TYPE_ID, score, [keyword_evidence(titles + insurer[:2]), check])
 
 
