@@ -586,3 +586,21 @@ def test_attestation_de_droits_needs_a_nir_with_a_valid_key():
         .replace("Numéro de sécurité sociale", "N°")
     )
     assert kind(text) == "unknown"
+
+
+def test_attestation_naming_the_carte_vitale_with_an_unreadable_nir_is_not_a_form():
+    text = (
+        "l'Assurance Maladie\nAttestation de droits — carte Vitale\nNom : MARTIN\n"
+        "Prénom : Léa\nDate de naissance : 02/05/1984\nAdresse : 4 rue Vauban\n"
+        "Numéro de sécurité sociale : 2 84 05 75 115 423 55"
+    )
+    assert kind(text) == "unknown"
+
+
+def test_vitale_order_page_with_a_short_heading_is_an_application_form():
+    text = (
+        "ameli\nCARTE VITALE\nNom : MARTIN  Prénom : Léa\nDate de naissance : 02/05/1984\n"
+        "Assurance Maladie — joindre une photo d'identité récente\nFait à Lyon le 02/11/2026\n"
+        "Signature :"
+    )
+    assert kind(text) == "application_form"

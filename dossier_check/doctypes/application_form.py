@@ -72,7 +72,11 @@ def detect(s: Signals) -> Classification | None:
     if titles:
         score = 0.5 if s.found_in_head(*titles) or len(form) >= 3 else 0.35
     else:
-        if len(form) < 3 or not context:
+        # a short word at the top: only a page to fill and sign, not an attestation or
+        # a letter that names the carte Vitale in its heading
+        if len(form) < 3 or not context or "SIGNATURE" not in form:
+            return None
+        if s.found_in_head("ATTESTATION"):
             return None
         score = 0.3
     score += (0.1 if context else 0.0) + min(0.3, 0.06 * len(form))
