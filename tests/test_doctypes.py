@@ -604,3 +604,12 @@ def test_vitale_order_page_with_a_short_heading_is_an_application_form():
         "Signature :"
     )
     assert kind(text) == "application_form"
+
+
+def test_letter_asking_to_pay_by_transfer_is_not_a_rib():
+    text = (
+        "Madame, Monsieur,\nMerci de régler le dépôt de garantie par virement :\n"
+        "Titulaire : SCI Les Tilleuls\nIBAN FR76 3000 6000 0112 3456 7890 189\n"
+        "BIC AGRIFRPP882\nCordialement."
+    )
+    assert kind(text) == "unknown"

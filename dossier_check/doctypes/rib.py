@@ -95,6 +95,18 @@ OTHER_DOCS = (
 )
 #: A direct-debit mention: a RIB may print it in its footer, a schedule lives on it.
 DEBIT = ("PRELEVEMENT", "PRELEVE LE", "DIRECT DEBIT")
+#: A letter or a request for payment quoting where to pay: not a RIB without its title.
+LETTER = (
+    "MADAME, MONSIEUR",
+    "CORDIALEMENT",
+    "VEUILLEZ",
+    "SALUTATIONS",
+    "DEAR",
+    "SINCERELY",
+    "MERCI DE",
+    "A REGLER",
+    "PAR VIREMENT",
+)
 
 
 #: A RIB is short: at most this many words besides its boilerplate.
@@ -123,11 +135,12 @@ def detect(s: Signals) -> Classification | None:
         evidence.append(f"BIC of the IBAN's country ({iban.country})")
     if s.word_count <= SHORT:  # a page built around the account's identifiers
         score += 0.05
-    # a direct-debit mention only counts against an untitled page: a bill's mandate
+    # a direct-debit or letter wording only counts against an untitled page: a bill's mandate
     # page lists IBAN, BIC and holder too, and as a part of a bundle it must not pass
-    if others or (not titles and s.found(*DEBIT)):
+    against = others or ([] if titles else s.found(*DEBIT, *LETTER))
+    if against:
         score -= 0.35
-        evidence.append(keyword_evidence(others or s.found(*DEBIT)))
+        evidence.append(keyword_evidence(against))
     return result(TYPE_ID, score, evidence)
 
 
