@@ -72,6 +72,14 @@ class Signals:
                 out.append(k)
         return out
 
+    def titled_match(self, regex: re.Pattern[str]) -> str | None:
+        """The first match of ``regex`` on a folded line that is not a mention (see titled)."""
+        for line in self.lines:
+            for m in regex.finditer(line):
+                if not _MENTION.search(line, 0, m.start()):
+                    return m.group(0)
+        return None
+
     @property
     def lines(self) -> tuple[str, ...]:
         """The folded non-blank lines of every page."""
@@ -84,9 +92,10 @@ class Signals:
 
 
 #: The words that make a document's title a mention of it in running text: right before
-#: it, or one word before ("votre dernier bulletin de salaire").
+#: it, or one word before ("votre dernier bulletin de salaire"). Not the definite articles:
+#: "extrait du registre des actes de naissance" is a title.
 _MENTION = re.compile(
-    r"(?<![A-Z0-9])(?:VOTRE|VOS|YOUR|UNE?|DES|DU|LES?|LA|D'UNE?|SON|SA|SES|MON|MA|MES|LEURS?|"
+    r"(?<![A-Z0-9])(?:VOTRE|VOS|YOUR|UNE?|D'UNE?|SON|SA|SES|MON|MA|MES|LEURS?|"
     r"CE|CETTE|THE|COPIE(?: DE| DU| D'UNE?)?|JOINDRE|FOURNIR)"
     r"(?: (?:DERNIER|DERNIERE|DERNIERS|DERNIERES|PRECEDENT|PRECEDENTE|ACTUEL|ACTUELLE|"
     r"NOUVEAU|NOUVELLE|ANCIEN|ANCIENNE|LAST|LATEST|CURRENT))?[ ']*$"

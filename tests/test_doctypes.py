@@ -613,3 +613,11 @@ def test_letter_asking_to_pay_by_transfer_is_not_a_rib():
         "BIC AGRIFRPP882\nCordialement."
     )
     assert kind(text) == "unknown"
+
+
+def test_letter_asking_for_a_birth_certificate_with_the_parents_names_is_not_one():
+    text = (
+        "Lyon, le 02/11/2026\nMadame,\nMerci de nous fournir une copie intégrale de votre "
+        "acte de naissance\nportant le nom de votre père et de votre mère.\nCordialement."
+    )
+    assert kind(text) == "unknown"

@@ -153,11 +153,12 @@ _TITLE_RE = re.compile(
 
 
 def _titles(s: Signals) -> list[str]:
-    found = s.found(*TITLES)
+    """Birth-record titles, not mentions ("fournir un acte de naissance de l'enfant")."""
+    found = s.titled(*TITLES)
     if not found:
-        m = _TITLE_RE.search(s.folded)
+        m = s.titled_match(_TITLE_RE)
         if m:
-            found = [m.group(0)]
+            found = [m]
     return found
 
 
