@@ -7,11 +7,12 @@ profile's ``address_types`` threshold (``requirements/puma.toml``); a
 profile without it compares nothing.
 
 The reference address is the one on the application form (the applicant
-writes it there); without a readable form, the address found on the most
-documents (at least two). A document on which no address can be read says
-nothing; one whose addresses are all different from the reference gets an
-``address_mismatch`` warning naming the file, its address and the
-reference. A reference whose postcode cannot be French gets
+writes it there) when another document shows it too; otherwise the address
+found on the most documents (at least two), so that a form whose address was
+misread, or is out of date, is the one file reported. A document on which no
+address can be read says nothing; one whose addresses are all different from
+the reference gets an ``address_mismatch`` warning naming the file, its
+address and the reference. A reference whose postcode cannot be French gets
 ``address_postcode``.
 """
 
@@ -27,18 +28,29 @@ from dossier_check.model import Document, Finding, Severity
 _X2_TYPES = frozenset({"application_form", "rib"})
 
 
+def _shown_on(a: Address, docs: Sequence[Document], found: dict[str, list[Address]]) -> int:
+    """On how many of ``docs`` address ``a`` is found."""
+    return sum(any(same_address(a, b) for b in found.get(o.path, [])) for o in docs)
+
+
 def _reference(
     docs: Sequence[Document], found: dict[str, list[Address]]
 ) -> tuple[Document, Address] | None:
-    for d in docs:
-        if d.type == "application_form" and found.get(d.path):
-            return d, found[d.path][0]
+    """The form's address if another document shows it too; else the address
+    the most documents show (at least two); else the form's, alone."""
     best: tuple[int, Document, Address] | None = None
     for d in docs:
         for a in found.get(d.path, []):
-            count = sum(any(same_address(a, b) for b in found.get(o.path, [])) for o in docs)
+            count = _shown_on(a, docs, found)
             if count >= 2 and (best is None or count > best[0]):
                 best = (count, d, a)
+    forms = [d for d in docs if d.type == "application_form" and found.get(d.path)]
+    if forms:
+        form, written = forms[0], found[forms[0].path][0]
+        if best is None or _shown_on(written, docs, found) >= 2:
+            return form, written
+        # nothing else shows the form's address, and others agree among themselves:
+        # the form is the odd one (or was misread), not every other document
     return (best[1], best[2]) if best else None
 
 

@@ -155,4 +155,22 @@ def test_an_incomplete_dossier_keeps_its_status():
 def test_a_profile_without_address_types_compares_nothing():
     docs = _with_addresses(HOME, "3 avenue Foch\n69006 Lyon", HOME)
     assert address_findings(docs, ()) == []
-    assert len(address_findings(docs, ["application_form", "utility_bill"])) == 3
+    assert len(address_findings(docs, ["application_form", "utility_bill", "rib"])) == 3
+    # without the RIB, nothing shows the form's address: the three bills win
+    only = address_findings(docs, ["application_form", "utility_bill"])
+    assert [p.params["file"] for p in only] == ["form.pdf"]
+
+
+def test_a_form_nobody_agrees_with_is_the_odd_one_out_R_X_2():
+    """Bills and RIB agree among themselves: the form's different address (a misread
+    or an old one) is the one file reported, not the four others."""
+    docs = _with_addresses("Jane DOE\n148 bis rue des Lilas\n75019 Paris", HOME, HOME)
+    bad = [p for p in _residence(docs).problems if p.code == "address_mismatch"]
+    assert [(p.params["file"], p.rule) for p in bad] == [("form.pdf", "R-X-2")]
+    assert bad[0].params["reference"] in ("rib.pdf", "b1.pdf", "b2.pdf", "b3.pdf")
+
+
+def test_documents_that_agree_outvote_a_lone_form():
+    docs = _with_addresses(HOME, "3 avenue Foch\n69006 Lyon", "7 boulevard Voltaire 75011 Paris")
+    bad = [p for p in _residence(docs).problems if p.code == "address_mismatch"]
+    assert {p.params["reference"] for p in bad} == {"b1.pdf"}  # the bills agree: 3 of them
