@@ -34,6 +34,9 @@ HOME = "Jane DOE\n12 rue des Lilas\nBât. C\n75019 Paris"
         ("12 rue des Lilas", [Address("12", "RUE DES LILAS")]),
         ("Le logement situé 146 bis rue de la\nTuilerie, 34000 Montpellier.",  # wrapped
          [Address("146 BIS", "RUE DE LA TUILERIE", "34000", "MONTPELLIER")]),
+        ("propriétaire du logement situé 102 boulevard\nde la Fontaine, 69003 Lyon, certifie",
+         [Address("102", "BOULEVARD DE LA FONTAINE", "69003", "LYON")]),
+        ("12 rue, 75019 Paris", []),  # no street name
         ("12 RUE DES LILAS\nJean Dupont\n75019 PARIS",  # a name line is not the street's end
          [Address("12", "RUE DES LILAS", "75019", "PARIS")]),
     ],

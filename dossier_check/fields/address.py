@@ -72,7 +72,7 @@ _NAME_ABBREVIATIONS = {"ST": "SAINT", "STE": "SAINTE", "GAL": "GENERAL", "MAL": 
 _TYPE_ALT = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=True))
 _STREET = re.compile(
     r"(?<![\d/.-])\b(\d{1,4})(?:\s?(BIS|TER|QUATER|[A-D])\b)?\s*,?\s+"
-    rf"({_TYPE_ALT})\b\.?\s+([A-Z0-9][A-Z0-9' -]{{1,60}}?)\s*(?=,|;|\(|$|\b\d{{5}}\b)"
+    rf"({_TYPE_ALT})\b\.?(?:\s+([A-Z0-9][A-Z0-9' -]{{1,60}}?))?\s*(?=,|;|\(|$|\b\d{{5}}\b)"
 )
 #: The rest of a street name wrapped onto the next line: words up to a comma or
 #: a postcode (``rue de la`` / ``Tuilerie, 34000 Montpellier``).
@@ -110,15 +110,15 @@ def find_addresses(text: str) -> list[Address]:
     for i, line in enumerate(lines):
         for m in _STREET.finditer(line):
             number = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
-            name = re.sub(r"\s+", " ", m.group(4)).strip(" -'")
-            if not name or name.isdigit():
-                continue
+            name = re.sub(r"\s+", " ", m.group(4) or "").strip(" -'")
             end, at = i, m.end()
             if at >= len(line.rstrip()) and i + 1 < len(lines):  # wrapped onto the next line
                 more = _WRAPPED.match(lines[i + 1])
                 if more:
-                    name = f"{name} {more.group(1).strip()}"
+                    name = f"{name} {more.group(1).strip()}".strip()
                     end, at = i + 1, more.end()
+            if not name or name.isdigit():
+                continue
             street = f"{STREET_TYPES[m.group(3)]} {name}"
             postcode, city = _postcode_after(lines, end, at)
             address = Address(number, street, postcode, city)
