@@ -55,6 +55,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _not_negative(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {value!r}")
+    return n
+
+
 def default_lang() -> str:
     """English when the locale says English, French otherwise (the CPAM's language)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -75,7 +85,11 @@ def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> N
         default=None,
         help="report language (default: from the locale, French when unsure)",
     )
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the OCR cache")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache (OCR and per-file results)",
+    )
     p.add_argument(
         "--show-identifiers",
         action="store_true",
@@ -85,11 +99,44 @@ def _common(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> N
     p.add_argument(
         "--jobs", type=_positive, default=None, help="worker processes (default: number of cores)"
     )
-    p.add_argument(
+    limits = Limits()
+    group = p.add_argument_group("limits per file (past one: a finding, and the run goes on)")
+    group.add_argument(
         "--max-pages",
         type=_positive,
-        default=Limits().max_pages,
+        default=limits.max_pages,
         help="pages read per file (default %(default)s)",
+    )
+    group.add_argument(
+        "--max-megapixels",
+        type=_positive,
+        default=limits.max_pixels // 1_000_000,
+        help="pixels in one image or page, in millions (default %(default)s)",
+    )
+    group.add_argument(
+        "--max-file-mb",
+        type=_positive,
+        default=limits.max_file_bytes // (1024 * 1024),
+        help="size of a file, in MiB (default %(default)s)",
+    )
+    group.add_argument(
+        "--seconds-per-file",
+        type=_positive,
+        default=int(limits.seconds_per_file),
+        help="reading stops after this, pages read so far kept (default %(default)s)",
+    )
+    group.add_argument(
+        "--kill-after",
+        type=_not_negative,
+        default=int(limits.kill_seconds_per_file),
+        metavar="SECONDS",
+        help="a file's worker is killed after this, 0 never (default %(default)s)",
+    )
+    group.add_argument(
+        "--max-memory-mib",
+        type=_not_negative,
+        default=limits.max_memory_mib,
+        help="address space of each worker and its Tesseract, 0 no cap (default %(default)s)",
     )
 
 
@@ -154,7 +201,14 @@ def _options(args: argparse.Namespace) -> api.Options:
         jobs=args.jobs or api.default_jobs(),
         use_cache=not args.no_cache,
         debug=args.debug,
-        limits=Limits(max_pages=args.max_pages),
+        limits=Limits(
+            max_pages=args.max_pages,
+            max_pixels=args.max_megapixels * 1_000_000,
+            max_file_bytes=args.max_file_mb * 1024 * 1024,
+            seconds_per_file=float(args.seconds_per_file),
+            kill_seconds_per_file=float(args.kill_after),
+            max_memory_mib=args.max_memory_mib,
+        ),
     )
 
 

@@ -78,8 +78,12 @@ def test_profiles_lists_both_profiles(capsys):
 
 
 def test_python_dash_m_runs():
-    proc = subprocess.run([sys.executable, "-m", "dossier_check", "--version"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dossier_check", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and "dossier-check" in proc.stdout
 
 
@@ -97,8 +101,10 @@ def test_complete_sample_tags_every_file_and_exits_0(capsys):
 
 
 @pytest.mark.tesseract
-@pytest.mark.parametrize("name,requirement", [("missing-rib", "bank_details"),
-                                              ("missing-residence", "proof_of_residence")])
+@pytest.mark.parametrize(
+    "name,requirement",
+    [("missing-rib", "bank_details"), ("missing-residence", "proof_of_residence")],
+)
 def test_incomplete_samples_exit_1_and_name_the_gap(capsys, name, requirement):
     code, report = run_json(capsys, "check", str(SAMPLES / name), "--as-of", AS_OF)
     statuses = {r["id"]: r["status"] for r in report["requirements"]}
@@ -122,6 +128,48 @@ def test_identifiers_are_masked_unless_asked(capsys):
         out = capsys.readouterr().out.replace(" ", "")
         for s in secrets:
             assert s not in out, f"{fmt} report shows an identifier"
-    main(["check", str(folder), "--as-of", AS_OF, "--format", "json", "--show-identifiers",
-          "--jobs", "1"])
+    main(
+        [
+            "check",
+            str(folder),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--show-identifiers",
+            "--jobs",
+            "1",
+        ]
+    )
     assert any(s in capsys.readouterr().out for s in secrets)
+
+
+def test_every_limit_can_be_set_from_the_command_line():
+    """Issue 7: each per-file limit has a flag; its value reaches the analysis."""
+    from dossier_check.cli import _options, build_parser
+
+    args = build_parser().parse_args(
+        ["check", "x", "--as-of", "2026-11-15", "--max-pages", "3", "--max-megapixels", "20",
+         "--max-file-mb", "5", "--seconds-per-file", "30", "--kill-after", "0",
+         "--max-memory-mib", "800"]
+    )  # fmt: skip
+    limits = _options(args).limits
+    assert (limits.max_pages, limits.max_pixels, limits.max_file_bytes) == (3, 20_000_000, 5 << 20)
+    assert (limits.seconds_per_file, limits.kill_seconds_per_file) == (30.0, 0.0)
+    assert limits.max_memory_mib == 800
+
+
+def test_a_file_over_the_size_limit_is_a_finding_not_a_failure(tmp_path: Path, capsys):
+    (tmp_path / "big.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (2 << 20))
+    code = main(["check", str(tmp_path), "--as-of", "2026-11-15", "--format", "json",
+                 "--no-cache", "--max-file-mb", "1"])  # fmt: skip
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert "file_too_large" in [p["code"] for p in report["files"][0]["problems"]]
+
+
+@pytest.mark.parametrize("flag", ["--max-file-mb=0", "--kill-after=-1", "--max-pages=x"])
+def test_a_bad_limit_is_a_usage_error(flag: str, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", ".", flag])
+    assert exc.value.code == 2
