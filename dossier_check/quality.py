@@ -164,7 +164,7 @@ def measure(image: Image.Image, dpi: float | None = None) -> PageQuality:
     contrast = cv2.subtract(cv2.dilate(a, kernel), cv2.erode(a, kernel))
     gx = cv2.Sobel(a, cv2.CV_16S, 1, 0, ksize=3).astype(np.float32)
     gy = cv2.Sobel(a, cv2.CV_16S, 0, 1, ksize=3).astype(np.float32)
-    grad = cv2.magnitude(gx, gy) / 8.0  # grey levels per pixel
+    grad = np.asarray(cv2.magnitude(gx, gy) / 8.0, dtype=np.float32)  # grey levels per pixel
     peaks = grad >= cv2.dilate(grad, np.ones((3, 3), np.uint8))
     edges = peaks & (contrast >= EDGE_MIN_CONTRAST) & (grad > 0)
     sharpness = ink = None
@@ -231,7 +231,7 @@ def _cut_sides(a: np.ndarray, paper: float, work_dpi: float | None) -> tuple[str
         ink = strip < ink_level
         # ink next to the edge, in short runs (a long one is a line or the dark
         # wedge a skewed scan leaves), that goes on deeper in: strokes cut by the frame
-        outer = _short_runs(ink[skip : skip + third].any(axis=0), max_run)
+        outer = _short_runs(np.asarray(ink[skip : skip + third].any(axis=0)), max_run)
         runs = [n for n in _runs(outer & ink[band - third :].any(axis=0)) if n >= 2]
         if len(runs) >= CUT_MIN_RUNS and sum(runs) >= CUT_INK_SHARE * strip.shape[1]:
             cut.append(side)
