@@ -220,7 +220,7 @@ def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, b
         # L = 21 weighs like 1 (values count mod 10): a letter in a date may pass
         ok = _check_passes(_gather(chars, check.spans), chars[dl][dp])
         digits = _gather(chars, check.digits_only)
-        ok = ok and (digits.isdigit() or set(digits) <= {"<"})
+        ok = ok and (digits.isdigit() or set(digits) <= {"<"}) and _date_or_blank(check, digits)
         if check.name == "document_number" and _INNER_FILLER.search(_gather(chars, check.spans)):
             ok = False  # a number is left-aligned: fillers only after it
         if not ok:
@@ -228,7 +228,11 @@ def _repair(chars: list[list[str]], layout: _Layout) -> tuple[tuple[tuple[str, b
             for line, start, end in (*check.digits_only, (dl, dp, dp + 1)):
                 for i in range(start, end):
                     trial[line][i] = trial[line][i].translate(_TO_DIGIT)
-            if trial != chars and _check_passes(_gather(trial, check.spans), trial[dl][dp]):
+            if (
+                trial != chars
+                and _check_passes(_gather(trial, check.spans), trial[dl][dp])
+                and _date_or_blank(check, _gather(trial, check.digits_only))
+            ):
                 chars[:] = trial
                 ok = corrected = True
         results.append((check.name, ok))
@@ -279,6 +283,21 @@ def _deep_repair(
                 if result is not None:
                     passing.append(result)
     return passing[0] if len(passing) == 1 else None
+
+
+def _date_or_blank(check: _Check, digits: str) -> bool:
+    """R-MRZ-4: a date field is a calendar date in one of its two centuries, or blank.
+
+    A misread that passes its check digit by chance ('2Z8072' read as 228072) is
+    not a date, so its check does not pass.
+    """
+    if not check.name.endswith("_date") or set(digits) <= {"<"}:
+        return True
+    parts = _yymmdd(digits)
+    if parts is None:
+        return False
+    yy, month, day = parts
+    return any(_safe_date(century + yy, month, day) for century in (1900, 2000))
 
 
 def _yymmdd(s: str) -> tuple[int, int, int] | None:

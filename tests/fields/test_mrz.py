@@ -509,3 +509,15 @@ def test_document_number_with_a_filler_inside_never_passes() -> None:
     line2 = number + check_digit(number) + TD3[1][10:]
     mrz = parse_mrz([TD3[0], line2], PIVOT)
     assert mrz is not None and dict(mrz.checks)["document_number"] is False
+
+
+def test_date_that_passes_its_digit_but_is_no_date_fails() -> None:
+    """R-MRZ-2, R-MRZ-4: OCR made 280721 into 2Z8072 (Z read as 2, a character lost):
+    228072 passes its check digit by chance and the composite was recomputed, yet
+    month 80 is no date, so the expiry check fails and the MRZ is not valid."""
+    line1 = "I<UTOD231458907<<<<<<<<<<<<<<<"
+    line2 = "7408122F" + "228072" + check_digit("228072") + "UTO<<<<<<<<<<<"
+    line2 += check_digit(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29])
+    mrz = parse_mrz([line1, line2, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"], PIVOT)
+    assert mrz is not None and not mrz.valid
+    assert dict(mrz.checks)["expiry_date"] is False
