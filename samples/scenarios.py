@@ -78,8 +78,9 @@ class Role:
     birth date); ``eu`` (an EU citizen).
     ``holder``: put this person's name on the document as its holder;
     ``address_of``: put this person's address on it.
-    ``tamper``: a change made to the built document (``bad_iban``) or to the
-    written file (``blur``: a Gaussian blur of 2 px at 300 dpi).
+    ``tamper``: a change made to the built document (``bad_iban``;
+    ``first_page_only``: the other pages left out) or to the written file
+    (``blur``: a Gaussian blur of 2 px at 300 dpi).
     """
 
     type: str
@@ -133,6 +134,7 @@ ROLES: dict[str, Role] = {
     "photo": Role("id_photo", {"variant": "standard"}, dict(_PHOTO)),
     "photo_two_faces": Role("id_photo", {"variant": "two-faces"}, dict(_PHOTO)),
     "lease": Role("lease", {"variant": "contract"}),
+    "lease_page_1": Role("lease", {"variant": "contract"}, tamper="first_page_only"),
     # the hosted applicant: her own papers at the host's address, the host's set
     "form_hosted": Role(
         "application_form", {"variant": "s1106-typed", "employed": False}, person="hosted"
@@ -239,6 +241,13 @@ SCENARIOS: dict[str, Scenario] = {
             EU,
             {"residence_permit": "not_applicable"},
             inferred=("eu-citizen",),
+        ),
+        Scenario(
+            "lease_page_missing",
+            "a two-page lease ('Page 1/2') sent without its second page",
+            _without(BASE, *_BILLS) + ("lease_page_1",),
+            {"proof_of_residence": "invalid"},
+            Problem("proof_of_residence", "pages_missing", "R-SCAN-5"),
         ),
         Scenario(
             "expired_passport",
@@ -427,6 +436,8 @@ def build_role(seed: int, name: str, as_of: date, cast: dict[str, Person]) -> Do
     doc = BUILDERS[role.type][0](Ctx(_sub(seed, f"role:{name}"), as_of, cast[role.person], opts))
     if role.tamper == "bad_iban":
         _misprint_iban(doc)
+    if role.tamper == "first_page_only":  # "Page 1/2" printed, page 2 not sent (R-SCAN-5)
+        doc.pages = doc.pages[:1]
     return doc
 
 
