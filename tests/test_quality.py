@@ -310,3 +310,32 @@ def test_a_card_scan_with_few_words_is_still_judged():
     photo = replace(page, text="", text_source=TextSource.NONE)  # not OCR'd: an ID photo
     quality.add_page_findings(problems, source, photo)
     assert problems == []
+
+
+def _read_back(path: Path) -> list[str]:
+    """The quality findings of a file as the analysis sees it (ingest's pages and dpi;
+    the OCR is replaced by sixty words so that the page counts as a document)."""
+    from dossier_check.ingest import load_source
+
+    source = load_source(path.name, path)
+    problems: list[Finding] = []
+    for page in source.pages:
+        read = replace(page, text=" ".join(["mot"] * 60), text_source=TextSource.OCR)
+        quality.add_page_findings(problems, source, read)
+    return [f.code for f in problems]
+
+
+def test_a_100_dpi_scanned_pdf_is_low_resolution_end_to_end(tmp_path):
+    """The PDF's own resolution (image pixels over page size) reaches the check."""
+    path = tmp_path / "scan.pdf"
+    text_page(100).save(path, "PDF", resolution=100.0)
+    assert _read_back(path) == ["scan_low_resolution"]
+    text_page(200).save(path, "PDF", resolution=200.0)
+    assert _read_back(path) == []
+
+
+def test_a_phone_photo_tagged_72_dpi_is_not_low_resolution(tmp_path):
+    """A camera writes 72 dpi on a 2480 x 3508 photo: a 34-inch page, not believed."""
+    path = tmp_path / "IMG_0001.jpg"
+    text_page(300).save(path, "JPEG", quality=90, dpi=(72, 72))
+    assert _read_back(path) == []
