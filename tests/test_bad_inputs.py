@@ -38,9 +38,9 @@ import pytest
 from PIL import Image
 
 from dossier_check import api
-from dossier_check.ingest import RENDER_MAX_SIDE, Limits, load_source
+from dossier_check.ingest import RENDER_MAX_SIDE, Limits, load_source, open_source
 from dossier_check.messages import TEMPLATES
-from dossier_check.model import Severity
+from dossier_check.model import Document, Severity
 from dossier_check.walk import walk
 from dossier_check.workers import TaskFailed, WorkerPool
 from tests.bad_inputs import (
@@ -496,7 +496,7 @@ def _hang_on_one_file(relpath: str, abspath: Path, options: api.Options):
     """Stands for pypdf or Pillow looping on ``hang.pdf``; the others read at once."""
     if relpath == "hang.pdf":
         time.sleep(120)
-    return api.Document(api.open_source(relpath, abspath), "unknown", 0.0)
+    return Document(open_source(relpath, abspath), "unknown", 0.0)
 
 
 def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
@@ -504,7 +504,9 @@ def test_a_file_that_hangs_is_timed_out_and_the_others_are_checked(
 ) -> None:
     for name in ("a.pdf", "hang.pdf", "z.pdf"):
         (tmp_path / name).write_bytes(text_pdf_bytes())
-    monkeypatch.setattr(api, "_analyse", _hang_on_one_file)  # the forked workers inherit it
+    from dossier_check import analyse
+
+    monkeypatch.setattr(analyse, "_analyse", _hang_on_one_file)  # the forked workers inherit it
     options = api.Options(
         as_of=date(2026, 11, 15),
         jobs=2,
