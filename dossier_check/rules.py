@@ -658,11 +658,24 @@ def _hosting(req: Requirement, ctx: Context, attestation: Document) -> Requireme
     return _result(req, used, problems)
 
 
+def _near_miss(doc: Document, types: Iterable[str]) -> Finding | None:
+    """The finding of an ``unknown`` file that looks like one of ``types`` but fails
+    what that type must carry (doctypes' ``near_miss``), with the file named."""
+    for p in doc.problems:
+        if p.params.get("type") in types and p.severity is Severity.ERROR:
+            return replace(p, params={**p.params, "file": doc.path})
+    return None
+
+
 @rule_kind("bank_details")
 def bank_details(req: Requirement, ctx: Context) -> RequirementResult:
     """R-RIB-1..7: IBAN valid, clé RIB, holder = applicant, SEPA notes."""
     docs = ctx.of_type(*req.types)
     if not docs:
+        # a RIB by its title whose IBAN fails mod-97 is no rib (R-RIB-1), but it is there
+        failed = [(d, f) for d in ctx.documents if (f := _near_miss(d, req.types))]
+        if failed:
+            return _result(req, [d for d, _ in failed], [f for _, f in failed])
         return _absent(req)
     d = docs[0]
     f = d.fields

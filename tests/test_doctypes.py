@@ -621,3 +621,18 @@ def test_letter_asking_for_a_birth_certificate_with_the_parents_names_is_not_one
         "acte de naissance\nportant le nom de votre père et de votre mère.\nCordialement."
     )
     assert kind(text) == "unknown"
+
+
+def test_a_rib_whose_iban_fails_is_unknown_but_says_why():
+    """R-RIB-1 / DOMAIN §12: never a rib without a valid IBAN; the near miss is a finding
+    that bank_details turns into `invalid` (CONTRACT) instead of `missing`."""
+    text = (
+        "RELEVÉ D'IDENTITÉ BANCAIRE\nTitulaire du compte : M. Jean DUPONT\n"
+        "IBAN FR76 3000 6000 0112 3456 7890 198\nBIC AGRIFRPP"  # last digit changed: fails
+    )
+    found = doctypes.identify(signals(text))
+    assert found.classification.type == "unknown"
+    codes = {(p.code, p.rule, p.params.get("type")) for p in found.problems}
+    assert ("iban_invalid", "R-RIB-1", "rib") in codes
+    assert "3000600001" not in str([p.params for p in found.problems])  # masked, last 4 kept
+    assert doctypes.identify(signals(text.replace("198", "189"))).classification.type == "rib"

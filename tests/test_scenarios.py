@@ -96,12 +96,10 @@ def _explain(report: dict) -> str:
     return json.dumps({"requirements": reqs, "files": files}, indent=1)
 
 
-#: CONTRACT.md makes a RIB whose IBAN fails "invalid", but DOMAIN.md §12 never
-#: lets such a file be a rib: it is "unknown", and bank_details "missing".
-CONFLICTS = {
-    "bad_iban": "a RIB without a valid IBAN is classified unknown (DOMAIN §12), so "
-    "bank_details is missing, not invalid (CONTRACT)",
-}
+#: Scenarios known to fail, with why (none now: a RIB whose IBAN fails mod-97 is
+#: ``unknown`` per DOMAIN §12, and bank_details ``invalid`` per CONTRACT through
+#: the rib classifier's near_miss).
+CONFLICTS: dict[str, str] = {}
 
 
 def _mark(names):

@@ -85,6 +85,12 @@ def identify(signals: Signals) -> Identified:
             problems.append(Finding("unreadable", Severity.WARNING, {}, "R-SCAN-2"))
         else:
             problems.append(Finding("unrecognised", Severity.INFO, {}))
+        # A type's ``near_miss`` says why a file that looks like it is not it (a RIB
+        # whose IBAN fails mod-97): the rules then call the requirement invalid, not missing.
+        for t in REGISTRY.values():
+            miss = getattr(t.module, "near_miss", None)
+            if miss is not None and (found := miss(signals)) is not None:
+                problems.append(found)
     else:
         extractor = REGISTRY[best.type].extract
         if extractor is not None:

@@ -144,6 +144,17 @@ def detect(s: Signals) -> Classification | None:
     return result(TYPE_ID, score, evidence)
 
 
+def near_miss(s: Signals) -> Finding | None:
+    """A RIB by its title whose IBAN fails mod-97: not a ``rib`` (R-RIB-1, DOMAIN §12),
+    but ``bank_details`` is then invalid, naming this file, rather than missing
+    (CONTRACT: "IBAN or clé RIB fails")."""
+    if s.valid_ibans or not s.ibans or not s.found_fuzzy(*TITLES):
+        return None
+    return Finding(
+        "iban_invalid", Severity.ERROR, {"iban": mask(s.ibans[0].iban), "type": TYPE_ID}, "R-RIB-1"
+    )
+
+
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     fields: dict[str, Any] = {}
     problems: list[Finding] = []
