@@ -17,7 +17,7 @@ from typing import Any
 
 from dossier_check import legalisation
 from dossier_check.addresses import address_findings
-from dossier_check.doctypes._common import EEA_CH
+from dossier_check.fields.country import EEA_CH
 from dossier_check.fields.iban import SEPA_COUNTRIES
 from dossier_check.fields.names import compare_names, name_tokens
 from dossier_check.model import Document, Finding, RequirementResult, Severity, Status

@@ -12,44 +12,6 @@ from dossier_check.model import Classification, Finding, Severity
 from dossier_check.signals import Signals
 from dossier_check.text import fold
 
-#: EEA member states and Switzerland, as MRZ state codes (R-DOS-2; 'D' is Germany).
-EEA_CH = frozenset(
-    [
-        "AUT",
-        "BEL",
-        "BGR",
-        "HRV",
-        "CYP",
-        "CZE",
-        "DNK",
-        "EST",
-        "FIN",
-        "FRA",
-        "D",
-        "DEU",
-        "GRC",
-        "HUN",
-        "IRL",
-        "ITA",
-        "LVA",
-        "LTU",
-        "LUX",
-        "MLT",
-        "NLD",
-        "POL",
-        "PRT",
-        "ROU",
-        "SVK",
-        "SVN",
-        "ESP",
-        "SWE",
-        "ISL",
-        "LIE",
-        "NOR",
-        "CHE",
-    ]
-)
-
 #: Labels an identity document prints beside its fields (§2): with a title but no
 #: MRZ, at least two of them separate a card from a letter that names one.
 ID_LABELS = (

@@ -16,6 +16,44 @@ import pycountry
 
 from dossier_check.text import fold
 
+#: EEA member states and Switzerland, as MRZ state codes (R-DOS-2; 'D' is Germany).
+EEA_CH = frozenset(
+    [
+        "AUT",
+        "BEL",
+        "BGR",
+        "HRV",
+        "CYP",
+        "CZE",
+        "DNK",
+        "EST",
+        "FIN",
+        "FRA",
+        "D",
+        "DEU",
+        "GRC",
+        "HUN",
+        "IRL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MLT",
+        "NLD",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ESP",
+        "SWE",
+        "ISL",
+        "LIE",
+        "NOR",
+        "CHE",
+    ]
+)
+
 #: Names that pycountry does not give but documents print.
 _EXTRA = {
     "ESTADOS UNIDOS MEXICANOS": "MEX",
