@@ -226,12 +226,13 @@ def _digit_repairs(text: str) -> list[str]:
             continue
         chars = m.group(2).replace(" ", "")[: 2 + len(layout)]
         kinds = "nn" + layout
-        fixed = "".join(
-            c.translate(_DIGIT_LOOKALIKES) if k == "n" else c
-            for c, k in zip(chars, kinds, strict=False)
-        )
-        if fixed != chars:
-            out.append(m.group(1) + fixed)
+        for g in "689":  # a 'g' is read for a 6, an 8 or a 9: each tried, mod-97 decides
+            table = {**_DIGIT_LOOKALIKES, ord("G"): g}
+            fixed = "".join(
+                c.translate(table) if k == "n" else c for c, k in zip(chars, kinds, strict=False)
+            )
+            if fixed != chars and m.group(1) + fixed not in out:
+                out.append(m.group(1) + fixed)
     return out
 
 

@@ -636,3 +636,40 @@ def test_a_rib_whose_iban_fails_is_unknown_but_says_why():
     assert ("iban_invalid", "R-RIB-1", "rib") in codes
     assert "3000600001" not in str([p.params for p in found.problems])  # masked, last 4 kept
     assert doctypes.identify(signals(text.replace("198", "189"))).classification.type == "rib"
+
+
+def test_passport_whose_number_line_is_unreadable_is_told_by_its_first_mrz_line():
+    text = (
+        "RÉPUBLIQUE D'HAÏTI\nNom / Surname\nJOSEPH\nPrénoms / Given names\nFRANTZ\n"
+        "Date de naissance / Date of birth\n04.12.2000\nP<HTIJOSEPH<<FRANTZ<<<<<<<<<<\n"
+        "RANTI LEE ELLE LL R RER R Lecce"
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.type == "passport"
+    assert best.evidence == ("MRZ first line of a passport (HTI), check digits unreadable",)
+
+
+def test_permit_card_whose_mrz_fails_is_told_by_its_ir_fra_line_R_MRZ_9():
+    text = (
+        "Prénoms / Given names\nYACINE\n10 ANS - AUTORISE SON TITULAIRE À TRAVAILLER\n"
+        "Délivré le 17.04.2025 — Préfecture de police de Paris\nIRFRAGH44754205<<<<<<<<<<<<<<<\n"
+        "CHERIF<"
+    )
+    assert kind(text) == "residence_permit"
+
+
+def test_identity_card_whose_mrz_fails_is_told_by_its_first_line():
+    text = "Nom / Surname ROSSI\nNome / Given names GIULIA\nIDITACA00000AA<<<<<<<<<<<<<<<\n7x"
+    assert kind(text) == "national_id"
+
+
+def test_student_card_named_on_it_is_not_an_id_photo_even_with_little_text():
+    text = "UNIVERSITÉ CÔTE D'OPALE\nLIU\nJunjie\n70277729\n2026-2027"
+    assert kind(text, PORTRAIT) == "unknown"
+
+
+def test_iban_with_eights_read_as_lowercase_g_is_read():
+    text = (
+        "Coordinate bancarie\nIntestatario Liam MACDONALD\nIBAN IT30 Fogg 5714 6802 8528 1835 623"
+    )
+    assert kind(text) == "rib"

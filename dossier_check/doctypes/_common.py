@@ -36,6 +36,23 @@ ID_LABELS = (
 )
 
 
+#: The first line of a machine-readable zone, as far as it reads: document code (2),
+#: issuing state (3), then a name or number run with fillers (R-MRZ-1, ICAO 9303).
+_MRZ_HEAD = re.compile(r"^([PIAC][A-Z<])([A-Z]{3})[A-Z0-9]{2,}[A-Z0-9<]*<<")
+
+
+def mrz_head(s: Signals) -> tuple[str, str] | None:
+    """(document code, issuing state) of an MRZ line whose check digits cannot be read
+    (a phone photo, a 150-dpi scan), when no whole MRZ was found; else None."""
+    if s.mrz is not None:
+        return None
+    for line in s.text.splitlines():
+        m = _MRZ_HEAD.match(line.strip().replace(" ", "").upper())
+        if m:
+            return m.group(1), m.group(2)
+    return None
+
+
 def result(type_id: str, score: float, evidence: list[str]) -> Classification | None:
     """A Classification clipped to [0, 1], or None for a zero score."""
     if score <= 0:

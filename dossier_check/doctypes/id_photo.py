@@ -16,6 +16,8 @@ from dossier_check.signals import Signals
 
 TYPE_ID = "id_photo"
 MAX_WORDS = 12  # more text than this is a document with a portrait, not a photo
+#: What a card with a portrait is called: never printed on an identity photograph.
+CARD_TITLES = ("CARTE", "CARD", "ETUDIANT", "STUDENT", "UNIVERSITE", "UNIVERSITY", "ECOLE")
 #: Words of a card that carries a portrait: its kind and its holder. Not "valable": an
 #: e-photo print says how long its code is valid.
 CARD_WORDS = (
@@ -46,6 +48,8 @@ def detect(s: Signals) -> Classification | None:
     # not read) prints labels beside the face: R-PHO-10, a portrait inside a document.
     labels = s.found(*ID_LABELS, *CARD_WORDS)
     if len(labels) >= 2 or (labels and (words > MAX_WORDS or find_dates(s.text))):
+        return None
+    if s.found(*CARD_TITLES):  # "UNIVERSITE ...", "CARTE ETUDIANT": a card's own name
         return None
     n = len(photo.faces)
     shape = "portrait" if photo.aspect < 0.95 else "landscape" if photo.aspect > 1.05 else "square"

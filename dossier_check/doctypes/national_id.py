@@ -11,9 +11,10 @@ from dossier_check.doctypes._common import (
     identity_extract,
     keyword_evidence,
     mrz_evidence,
+    mrz_head,
     result,
 )
-from dossier_check.doctypes.residence_permit import PERMIT_WORDS
+from dossier_check.doctypes.residence_permit import PERMIT_CODES, PERMIT_WORDS
 from dossier_check.model import Classification
 from dossier_check.signals import Signals
 
@@ -57,6 +58,12 @@ def detect(s: Signals) -> Classification | None:
             base -= 0.4  # a titre de séjour card carries a TD1 too (R-MRZ-9)
         score = base
         evidence.append(mrz_evidence(mrz))
+    head = mrz_head(s)
+    permit = head is not None and head[1] == "FRA" and (head[0] in PERMIT_CODES or permit_words)
+    if not score and head is not None and head[0][0] in "IAC" and not permit:
+        labels = s.found(*ID_LABELS)
+        score = 0.5 + (0.1 if len(labels) >= 2 else 0.0)
+        evidence.append(f"MRZ first line of an identity card ({head[1]}), check digits unreadable")
     titles = s.found(*TITLES)
     labels = s.found(*ID_LABELS)
     if titles:

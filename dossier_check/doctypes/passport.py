@@ -13,6 +13,7 @@ from dossier_check.doctypes._common import (
     identity_extract,
     keyword_evidence,
     mrz_evidence,
+    mrz_head,
     result,
 )
 from dossier_check.model import Classification
@@ -57,6 +58,12 @@ def detect(s: Signals) -> Classification | None:
         passed = sum(ok for _, ok in mrz.checks)
         score = 0.97 if mrz.valid else 0.85 if passed >= 3 else 0.6
         evidence.append(mrz_evidence(mrz))
+    head = mrz_head(s)
+    if head is not None and head[0].startswith("P"):
+        # a passport's MRZ first line (P, state, name) with its number line unreadable
+        labels = s.found(*ID_LABELS)
+        score = 0.55 + (0.15 if len(labels) >= 3 else 0.0)
+        evidence.append(f"MRZ first line of a passport ({head[1]}), check digits unreadable")
     titles = _titles(s)
     if titles:
         evidence.append(keyword_evidence(titles))

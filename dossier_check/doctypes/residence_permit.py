@@ -13,6 +13,7 @@ from dossier_check.doctypes._common import (
     identity_extract,
     keyword_evidence,
     mrz_evidence,
+    mrz_head,
     result,
 )
 from dossier_check.model import Classification, Finding
@@ -37,6 +38,8 @@ PERMIT_WORDS = (
     "DEMANDEUR D'ASILE",
     "PERMIS DE SEJOUR",
 )
+#: MRZ document codes of French titre de séjour cards (R-MRZ-9).
+PERMIT_CODES = ("IR", "AR", "CR", "RE", "TS")
 #: Who issues a titre: a prefecture, the interior ministry, OFII.
 ISSUERS = ("PREFECTURE", "PREFET", "MINISTERE DE L'INTERIEUR", "OFII", "SOUS-PREFECTURE")
 VISA_WORDS = ("VLS-TS", "VLS TS", "VLSTS", "VALIDER EN LIGNE", "R311-3", "R431-16", "TYPE D")
@@ -69,6 +72,14 @@ def detect(s: Signals) -> Classification | None:
         evidence.append(mrz_evidence(mrz))
         if visa:
             evidence.append(keyword_evidence(visa))
+    head = mrz_head(s)
+    if not score and head is not None and head[1] == "FRA":
+        code = head[0]
+        permit = words or s.found(*ISSUERS, "AUTORISE SON TITULAIRE A TRAVAILLER")
+        if code in PERMIT_CODES or (code[0] in "IAC" and permit):
+            # R-MRZ-9: a French titre card's MRZ first line, its check digits unreadable
+            score = 0.6 + (0.15 if permit else 0.0)
+            evidence.append(f"MRZ first line of a French permit ({code}), check digits unreadable")
     titles = s.found_fuzzy(*PAPER_TITLES)
     labels = s.found(*ID_LABELS)
     if titles and len(labels) >= 2:
