@@ -60,7 +60,12 @@ RSS_TARGET_MIB = 400
 #: (role, type, builder options, emit options): twelve files, about sixteen pages.
 PLAN: list[tuple[str, str, dict, dict]] = [
     ("passport", "passport", {}, {"form": "jpeg", "composition": "crop", "dpi": 300}),
-    ("residence_permit", "residence_permit", {}, {"form": "jpeg", "phone": True}),
+    (
+        "residence_permit",
+        "residence_permit",
+        {},
+        {"form": "jpeg", "phone": True, "composition": "crop"},
+    ),
     (
         "birth_certificate",
         "birth_certificate",
@@ -104,10 +109,16 @@ def make_dossier(seed: int, out_dir: Path) -> list[dict]:
     for role, doc_type, opts, emit_opts in PLAN:
         opts = {**(bill_opts if doc_type == "utility_bill" else {}), **opts}
         doc = BUILDERS[doc_type][0](Ctx(_rng(seed, role), AS_OF, person, dict(opts)))
-        entry = output.emit(
-            doc, str(out_dir), namer, _rng(seed, f"emit:{role}"), AS_OF,
-            allow_orientation=False, **emit_opts,
-        )  # fmt: skip
+        try:
+            entry = output.emit(
+                doc, str(out_dir), namer, _rng(seed, f"emit:{role}"), AS_OF,
+                allow_orientation=False, **emit_opts,
+            )  # fmt: skip
+        except ValueError:  # several pages cannot be one JPEG: a scanned PDF instead
+            entry = output.emit(
+                doc, str(out_dir), namer, _rng(seed, f"emit:{role}:pdf"), AS_OF,
+                allow_orientation=False, **{**emit_opts, "form": "pdf_image"},
+            )  # fmt: skip
         entries.append(entry)
     return entries
 
@@ -196,6 +207,10 @@ def _same(field: str, want: object, got: object) -> bool:
     if field in NAME_FIELDS:
         return compare_names(str(want), str(got)) != "different"
     return str(want).replace(" ", "").upper() == str(got).replace(" ", "").upper()
+
+
+def _without_debug(report: dict) -> list[dict]:
+    return [{k: v for k, v in f.items() if k != "debug"} for f in report["files"]]
 
 
 def accuracy(report: dict, truth: dict[str, list[dict]]) -> dict[str, object]:
@@ -295,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"text-layer pages OCR'd         {acc['text_pages_ocrd']}")
     print(f"types right (batch)            {r}/{n} = {r / n:.1%}   misses: {acc['misses']}")
     print(f"fields exact (batch)           {fr}/{fn} = {fr / max(fn, 1):.1%}")
-    print(f"cached report = first report   {first['files'] == cached['files']}")
+    same_files = _without_debug(first) == _without_debug(cached)
+    print(f"cached report = first report   {same_files} (debug aside: it says 'cached')")
     print(f"batch jobs 1 = jobs 2 output   {same}")
 
     if not args.skip_rss:
