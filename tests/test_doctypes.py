@@ -673,3 +673,88 @@ def test_iban_with_eights_read_as_lowercase_g_is_read():
         "Coordinate bancarie\nIntestatario Liam MACDONALD\nIBAN IT30 Fogg 5714 6802 8528 1835 623"
     )
     assert kind(text) == "rib"
+
+
+# ---- utility bills: issue date, period and holder in any layout (R-RES-3, R-RES-5)
+
+_BILL_TAIL = "\nConsommation 212 kWh\nMontant TTC à payer : 64,20 €\n"
+
+
+def bill_fields(text: str) -> dict:
+    found = doctypes.identify(signals(text + _BILL_TAIL))
+    assert found.classification.type == "utility_bill"
+    return found.fields
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # number then date on the line below (a right-aligned header read line by line)
+        "Lumina Énergie Facture n° 202611787569\ndu 03.11.2026\nRéférence client : 0005463504",
+        # a left column of labels, each value on the next line
+        "Lumina\nDate\n3 novembre 2026\nFacture\n202611795394\nClient\n9082012309\nFACTURE",
+        # the same column read beside the page's other column
+        "FACTURE\nDate Adresse de consommation : 76 chemin des Coquelicots, 75011 Paris\n"
+        "03/11/2026 Période facturée du 01/10/2026 au 31/10/2026",
+        "INVOICE\nIssued on 3 November 2026\nBilling period: 1 Oct 2026 to 31 Oct 2026",
+        # the other column's line read between the label and its value
+        "Facture d'électricité\nDate\n"
+        "Adresse du logement : 101 bis quai des Mariniers, Bât. C, 75019 Paris\n"
+        "03/11/2026 Période facturée du 01/10/2026 au 31/10/2026",
+    ],
+)
+def test_bill_issue_date_in_other_layouts_R_RES_5(head):
+    assert bill_fields(head)["issue_date"] == "2026-11-03"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "FACTURE\nDate limite de paiement : 20/11/2026\nDate de facture : 03/11/2026",
+        "FACTURE\nDate d'échéance : 20/11/2026\nDate : 03/11/2026",
+        "FACTURE\nDate de prélèvement : 20/11/2026 Date : 03/11/2026",
+    ],
+)
+def test_bill_issue_date_is_not_its_due_date_R_RES_5(head):
+    assert bill_fields(head)["issue_date"] == "2026-11-03"
+
+
+def test_bill_whose_period_is_a_month_ends_that_month_R_RES_5():
+    fields = bill_fields("FACTURE du 03/11/2026\nPériode facturée octobre 2026")
+    assert (fields["period_start"], fields["period_end"]) == ("2026-10-01", "2026-10-31")
+
+
+@pytest.mark.parametrize(
+    "head,holder",
+    [
+        ("Abonné M. Junjie HUANG", "M. Junjie HUANG"),
+        ("Titulaire : DE VRIES DAAN", "DE VRIES DAAN"),
+        ("Titulaire du contrat\nMme DE VRIES Fleur\n127 rue du Moulin Vert", "Mme DE VRIES Fleur"),
+    ],
+)
+def test_bill_holder_wordings_R_RES_3(head, holder):
+    assert bill_fields("FACTURE du 03/11/2026\n" + head)["holder"] == holder
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        "Client :\nLieu de consommation :\n36 rue Émile Garnier",
+        "Titulaire :\nLieu de livraison : 40 place des Ormes, 33800 Bordeaux",
+        "Titulaire du contrat :\nAdresse d'installation :\nN° client :\nIdentifiant de ligne :",
+        "Client :\nLieu de consommation\n36 rue Émile Garnier",
+        "N° client :\nPCE<\nRelève :",
+    ],
+)
+def test_the_next_label_is_not_the_bill_holder_R_RES_3(labels):
+    # a two-column layout read column by column: the label's value comes much later
+    assert "holder" not in bill_fields("FACTURE du 03/11/2026\n" + labels)
+
+
+def test_bill_holder_falls_back_to_the_addressee_block_R_RES_3():
+    head = (
+        "Hexanet Fibre\n12 rue de la Gare\n69003 Lyon\nTitulaire du contrat :\n"
+        "Adresse d'installation :\nFACTURE INTERNET\nDate de facture : 03/11/2026\n"
+        "Mme WOJCIK Agnieszka\n126 avenue des Tilleuls\n21000 DIJON"
+    )
+    assert bill_fields(head)["holder"] == "Mme WOJCIK Agnieszka"

@@ -319,6 +319,14 @@ _NOT_NAMES = {
 }
 
 
+#: Name particles, allowed in capitals before another name word ("M. DE VRIES Daan").
+_PARTICLES = {"DE", "DU", "DES", "LE", "LA"}
+#: Words then a colon: a label ("Lieu de consommation :"), never a name.
+_LABEL_HEAD = re.compile(r"[^\W\d_][^\d:\n]{0,40}:")
+#: One capitalised word then a lowercase "de"/"du"/"d'": a label even without its colon.
+_LABEL_WORDS = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+\s+(?:de|du|des|d['\u2019])(?!\w)")
+
+
 def _name_prefix(s: str) -> str:
     """The leading words of ``s`` if they look like a person's name, else ''.
 
@@ -330,15 +338,24 @@ def _name_prefix(s: str) -> str:
     for tok in s.strip(" \t:;|-/").split():
         if any(ch.isdigit() for ch in tok) or not any(ch.isalpha() for ch in tok):
             break
+        if any(not ch.isalpha() and ch not in "'\u2019-.,;" for ch in tok):
+            break  # "PCE<", "N°": a code or a label, not a name word
         if tokens and not tok[:1].isupper():
             break  # "M. Youssef BERRADA né le ..." ends at "né"
         tokens.append(tok.strip(",;"))
         if len(tokens) == 5 or tok.endswith((",", ";")):
             break
+    head = s.lstrip(" \t:;|-/")
+    if _LABEL_HEAD.match(head) or _LABEL_WORDS.match(head):
+        return ""  # "Lieu de livraison : ...", "Identifiant de ligne" is the next label
     core = [t for t in tokens if fold(t) not in _CIVILITY]
     if not core or len("".join(core)) < 3:
         return ""
-    if any(fold(t).strip("'-") in _NOT_NAMES for t in core):
+    if any(
+        fold(t).strip("'-") in _NOT_NAMES
+        and not (t.isupper() and t in _PARTICLES and i < len(core) - 1)  # "DE VRIES"
+        for i, t in enumerate(core)
+    ):
         return ""
     if not all(t[:1].isupper() for t in core):
         return ""

@@ -6,12 +6,21 @@ service word) and what is due (an amount label).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
-from dossier_check.fields.dates import date_after_label, find_periods
+from dossier_check.doctypes._common import (
+    _CIVILITY,
+    _name_prefix,
+    keyword_evidence,
+    result,
+    value_after_label,
+)
+from dossier_check.fields.address import STREET_TYPES
+from dossier_check.fields.dates import find_periods, issue_date, month_period
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
+from dossier_check.text import fold
 
 TYPE_ID = "utility_bill"
 TITLES = ("FACTURE", "INVOICE", "VOTRE FACTURE", "FACTURA")
@@ -51,23 +60,29 @@ AMOUNT = (
     "A PAYER",
 )
 PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
-ISSUE_LABELS = [
-    "date de facture",
-    "date de la facture",
-    "facture du",
-    "émise le",
-    "date d'émission",
-    "invoice date",
-    "date :",
-    "date",
-]
+#: Labels of a billing period given as a month ("Période facturée : octobre 2026").
+PERIOD_LABELS = (
+    "periode de consommation",
+    "periode de facturation",
+    "periode facturee",
+    "periode",
+    "consommation",
+    "billing period",
+    "period",
+)
 HOLDER_LABELS = [
     "Titulaire du contrat",
     "Titulaire",
+    "Abonné",
+    "Abonnée",
+    "Abonne",
+    "Souscripteur",
     "Client",
     "Nom du client",
     "Account holder",
+    "Account name",
     "Customer",
+    "Bill to",
 ]
 
 
@@ -86,21 +101,47 @@ def detect(s: Signals) -> Classification | None:
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     fields: dict[str, Any] = {}
-    issued = date_after_label(s.text, ISSUE_LABELS)
+    issued = issue_date(s.text)  # R-RES-5: the issue date, not the period's or the due date
     if issued:
         fields["issue_date"] = issued.isoformat()
-    periods = find_periods(s.text)
+    periods = find_periods(s.text) or month_period(s.text, PERIOD_LABELS)
     if periods:
         start, end = periods[0]
         fields["period_start"] = start.isoformat()
         fields["period_end"] = end.isoformat()
-    holder = value_after_label(s.text, HOLDER_LABELS)
+    holder = value_after_label(s.text, HOLDER_LABELS) or _addressee(s.text)
     if holder:
         fields["holder"] = holder
     service = _service(s)
     if service:
         fields["service"] = service
     return fields, []
+
+
+#: A street line: "126 avenue des Tilleuls", "4 bis rue de la Paix".
+_STREET_LINE = re.compile(
+    r"\d{1,4}(?:\s?(?:BIS|TER|[A-D]))?,?\s+(?:"
+    + "|".join(sorted(map(re.escape, STREET_TYPES), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _addressee(text: str) -> str | None:
+    """The name above a postal address ("Mme Jane DOE" / "12 rue des Lilas"), for a bill
+    whose holder label lost its value (a two-column layout read column by column). It
+    needs a civility, or to be printed twice, so that the issuer's own address block
+    ("Lumina Énergie" / "12 rue ...") is not taken for the holder (R-RES-3)."""
+    lines = [line.strip(" |") for line in text.splitlines()]
+    for above, line in zip(lines, lines[1:], strict=False):
+        if not _STREET_LINE.match(line):
+            continue
+        name = _name_prefix(above)
+        if not name or len(name) < len(above.strip(" ,;")):
+            continue
+        if fold(name.split()[0]) in _CIVILITY or text.count(name) >= 2:
+            return name
+    return None
 
 
 #: What a bill supplies, most specific first: a box bill that mentions its mobile

@@ -77,6 +77,10 @@ _PATTERNS = (
 )
 
 
+#: "1er mars" read by OCR as "ler mars" / "Ier mars": the "l" or "I" is a 1.
+_OCR_FIRST = re.compile(rf"(?<![0-9A-Z])[LI](?=ER\s?{_MONTH})")
+
+
 def _fold_chars(text: str) -> tuple[str, list[int]]:
     """Uppercase, accent-free text and, for each of its characters, its index in ``text``."""
     out: list[str] = []
@@ -106,6 +110,7 @@ def find_dates(text: str) -> list[DateMatch]:
     Never raises; impossible dates are left out.
     """
     folded, index = _fold_chars(text)
+    folded = _OCR_FIRST.sub("1", folded)  # same length: the index still maps
     candidates: list[DateMatch] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(folded):
@@ -197,3 +202,146 @@ def find_periods(text: str) -> list[tuple[date, date]]:
             continue
         periods.append((head_start + partial.start(), start, end.value))
     return [(start, end) for _, start, end in sorted(periods, key=lambda p: p[0])]
+
+
+# ---- the issue date of a bill or letter (R-RES-5: "its date = the issue date")
+
+#: Labels (folded) that name the date a document was issued, in any of its common
+#: wordings; the date follows on the same line, or on the next in a two-column layout.
+_ISSUE_LABELS = (
+    "DATE DE (?:LA )?FACTURE",
+    "DATE DE FACTURATION",
+    "DATE FACTURE",
+    "DATE D'(?:EMISSION|EDITION|ETABLISSEMENT)",
+    "DATE DE L'AVIS",
+    "(?:EMISE?|EDITEE?|ETABLIE?|FAITE?|ENVOYEE?) LE",
+    "(?:INVOICE|BILL|BILLING|STATEMENT|ISSUE) DATE",
+    "DATE OF (?:INVOICE|ISSUE|BILL|STATEMENT)",
+    "ISSUED(?: ON)?",
+    "(?:INVOICE|BILL) DATED",
+)
+_ISSUE_LABEL = re.compile(r"(?<![A-Z0-9'])(?:" + "|".join(_ISSUE_LABELS) + r")(?![A-Z0-9])")
+#: "Facture du 03/11/2026", "Facture n° FA2026-118 du 3 novembre 2026", "Invoice No. 118
+#: of 3 Nov 2026": the date the document's own number or title is dated with.
+_TITLE_DATED = re.compile(
+    r"(?<![A-Z0-9])(?:FACTURE|INVOICE|BILL|N°|NO\.?)"
+    r"(?:\s*(?:N°|NO\.?|NUMERO|NUMBER|#)?\s*:?\s*[A-Z]{0,4}[0-9][A-Z0-9/._-]*)?"
+    r"[ \t]*(?:\n(?:[^\n]{0,60}?\n)?)?[^A-Z0-9\n]*"  # or on one of the next two lines
+    r"(?:DU|EN DATE DU|DATED|OF|DE)\s+(?=\d)"
+)
+#: A bare "Date" (or "Date :"), not one qualified as another date: "Date d'échéance",
+#: "Date limite de paiement", "Date de prélèvement", "Date de naissance", "Due date"...
+_BARE_DATE = re.compile(
+    r"(?<![A-Z0-9'])DATE(?![A-Z0-9])"
+    r"(?!\s*(?:D'|DE |DU |DES |LIMITE|OF |D ECHEANCE|DUE|D EFFET|DE$))"
+)
+#: Words just before a date that make it a payment, due or other non-issue date.
+_NOT_ISSUE = re.compile(
+    r"(?:PRELEVE|PRELEVEE|PRELEVEMENT|ECHEANCE|AVANT|LIMITE|PAYABLE|DUE|EXIGIBLE|"
+    r"DEBITE|DEBIT|REGLER|PAYER|JUSQU'AU|EXPIRE|VALABLE|NAISSANCE|NE|NEE)"
+    r"(?:\s+(?:LE|DU|AU|ON|BY|BEFORE))?\s*:?\s*$"
+)
+
+
+def _period_dates(folded: str, dates: list[DateMatch]) -> set[int]:
+    """Indexes (into ``dates``) of the two ends of every ``X au Y`` / ``X - Y`` period."""
+    inside: set[int] = set()
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if first.value <= second.value and _BETWEEN_ONLY.fullmatch(folded, first.end, second.start):
+            inside.update((i, i + 1))
+    return inside
+
+
+def issue_date(text: str, window: int = 60) -> date | None:
+    """The date a bill or letter was issued, whatever its wording (R-RES-5), else None.
+
+    In this order: a date after an issue label ("Date de facture", "Date
+    d'émission", "émise le", "Invoice date", "Issued on"...); the date of the
+    title or number ("Facture du 03/11/2026", "Facture n° F123 du 3 novembre
+    2026"); a date after a bare "Date" / "Date :". A label's date is on its
+    line or, in a two-column layout, starts the next line. A date that is
+    either end of a period (``du X au Y``) or follows a payment word ("prélevé
+    le", "échéance", "à payer avant le") is never the issue date.
+    """
+    folded = fold_lines(text)
+    dates = find_dates(folded)
+    if not dates:
+        return None
+    skip = _period_dates(folded, dates)
+    for i, d in enumerate(dates):
+        line_start = folded.rfind("\n", 0, d.start) + 1
+        if _NOT_ISSUE.search(folded[max(line_start, d.start - 40) : d.start]):
+            skip.add(i)
+    usable = [d for i, d in enumerate(dates) if i not in skip]
+
+    def after(end: int, near: int, below: bool) -> date | None:
+        """The first usable date: within ``near`` characters on the label's line; else
+        anywhere that near on the next line (``below``); else starting one of the next
+        two lines (two columns read side by side put the other column's line between)."""
+        line_end = folded.find("\n", end)
+        line_end = len(folded) if line_end < 0 else line_end
+        next_end = folded.find("\n", line_end + 1)
+        next_end = len(folded) if next_end < 0 else next_end
+        for d in usable:
+            if d.start < end:
+                continue
+            if d.start <= min(line_end, end + near):
+                return d.value  # on the label's line
+            if below and line_end < d.start <= min(next_end, line_end + near):
+                return d.value
+            line_start = folded.rfind("\n", 0, d.start) + 1
+            lines_below = folded.count("\n", end, d.start)
+            if 1 <= lines_below <= 2 and not folded[line_start : d.start].strip(" |:-"):
+                return d.value
+            return None
+        return None
+
+    for m in _ISSUE_LABEL.finditer(folded):
+        found = after(m.end(), window, below=True)
+        if found:
+            return found
+    for m in _TITLE_DATED.finditer(folded):
+        for d in usable:
+            if d.start == m.end():
+                return d.value
+    for m in _BARE_DATE.finditer(folded):
+        found = after(m.end(), 4, below=False)
+        if found:
+            return found
+    return None
+
+
+def fold_lines(text: str) -> str:
+    """:func:`~dossier_check.text.fold` line by line: the line breaks are kept."""
+    return "\n".join(fold(line) for line in text.splitlines())
+
+
+_MONTH_YEAR = re.compile(
+    rf"\s*:?\s*(?:\n[^A-Z0-9\n]*)?(?:(?:DE|D'|DU MOIS DE|OF|FOR)\s*)?"
+    rf"(?:{_MONTH}|(?P<num>0?[1-9]|1[0-2])\s?[/.-])\s*{_YEAR}{_E}"
+)
+
+
+def month_period(text: str, labels: Sequence[str]) -> list[tuple[date, date]]:
+    """Billing periods given as a whole month after a label, (first day, last day):
+    ``Période facturée : octobre 2026``, ``Consommation d'octobre 2026``, ``Billing
+    period: October 2026``, ``Période : 10/2026``; on the label's line or starting the
+    next. For a bill with no ``du X au Y`` period (R-RES-5: its month is the period's end)."""
+    folded = fold_lines(text)
+    out: list[tuple[int, date, date]] = []
+    for label in labels:
+        needle = fold(label)
+        for m in re.finditer(rf"(?<![A-Z0-9]){re.escape(needle)}(?![A-Z0-9])", folded):
+            found = _MONTH_YEAR.match(folded, m.end())
+            if not found:
+                continue
+            month = int(found["num"]) if found["num"] else _MONTHS[found["month"]]
+            year = int(found["year"])
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+            out.append((m.start(), start, date.fromordinal(end)))
+    first: dict[tuple[date, date], int] = {}
+    for at, start, end in out:  # "Billing period" also holds "period": once each
+        first[(start, end)] = min(at, first.get((start, end), at))
+    return sorted(first, key=first.__getitem__)

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier_check.fields.dates import date_after_label, find_dates, find_periods
+from dossier_check.fields.dates import (
+    date_after_label,
+    find_dates,
+    find_periods,
+    issue_date,
+    month_period,
+)
 
 D = date(2026, 3, 1)
 
@@ -112,6 +118,80 @@ def test_date_before_the_label_is_not_taken() -> None:
     assert date_after_label(text, ["date de naissance"]) is None
 
 
+# --- issue_date (R-RES-5: a bill's date is its issue date) -----------------------
+
+ISSUED = date(2026, 11, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date de facture : 03/11/2026",
+        "DATE DE LA FACTURE 3 novembre 2026",
+        "Facture du 03.11.2026",
+        "Facture n° FA2026-118 du 3 novembre 2026",
+        "Facture n° 202611787569\ndu 03.11.2026\nRéférence client : 0005463504",
+        "Votre facture émise le 3 nov. 2026",
+        "Date d'émission : 2026-11-03",
+        "Date : 03/11/26",
+        "Invoice date: November 3, 2026",
+        "Issued on 3rd November 2026",
+        "Date of issue 03-NOV-2026",
+        "Statement date 03/11/2026",
+    ],
+)
+def test_issue_date_in_any_common_wording(text: str) -> None:
+    assert issue_date(f"Lumina Énergie\n{text}\nTotal TTC 64,20 €") == ISSUED
+
+
+def test_issue_date_of_a_two_column_layout_starts_the_next_line() -> None:
+    # a label column read beside the next column: "Date" then "Adresse ... : ...",
+    # the date on the line below, longer than any fixed window after "Date"
+    text = (
+        "Date Adresse du branchement : 30 bis rue des Lilas, Apt 42, 75011 Paris\n"
+        "03.11.2026 Consommation du 01.05.2026 au 31.10.2026\nprélevé le 13.11.2026"
+    )
+    assert issue_date(text) == ISSUED
+
+
+def test_issue_date_is_neither_the_period_nor_the_due_date() -> None:
+    text = (
+        "Date d'échéance : 20/11/2026\nPériode du 01/10/2026 au 31/10/2026\n"
+        "Montant à payer avant le 18/11/2026 — prélevé le 16/11/2026\nDate : 03/11/2026"
+    )
+    assert issue_date(text) == ISSUED
+    assert issue_date("Facture du 01/10/2026 au 31/10/2026, prélevée le 16/11/2026") is None
+    assert issue_date("Date limite de paiement : 20/11/2026") is None
+
+
+def test_issue_label_wins_over_a_bare_date_earlier_on_the_page() -> None:
+    assert issue_date("Date : 28/10/2026 (relevé)\nDate de facture : 03/11/2026") == ISSUED
+
+
+# --- month_period (R-RES-5: the month of a bill = the end of its period) ------------
+
+BILL_PERIOD_LABELS = ("periode facturee", "periode", "consommation", "billing period")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Période facturée octobre 2026",
+        "Période : 10/2026",
+        "Consommation d'octobre 2026",
+        "Consommation :\noctobre 2026",
+        "Billing period: October 2026",
+    ],
+)
+def test_a_month_given_as_the_billing_period(text: str) -> None:
+    october = (date(2026, 10, 1), date(2026, 10, 31))
+    assert month_period(text, BILL_PERIOD_LABELS) == [october]
+
+
+def test_a_quantity_after_a_period_label_is_no_month() -> None:
+    assert month_period("Consommation 24 m3 49,20 €", BILL_PERIOD_LABELS) == []
+
+
 # --- find_periods ------------------------------------------------------------------
 
 
@@ -129,6 +209,12 @@ def test_date_before_the_label_is_not_taken() -> None:
 )
 def test_billing_periods_in_several_forms(text: str) -> None:
     assert find_periods(text) == [(date(2026, 2, 1), date(2026, 2, 28))]
+
+
+@pytest.mark.parametrize("first", ["ler", "Ier", "1er"])
+def test_first_of_the_month_misread_by_ocr_is_still_a_period_R_RES_5(first: str) -> None:
+    text = f"Consommation : du {first} octobre 2026 au 31 octobre 2026"
+    assert find_periods(text) == [(date(2026, 10, 1), date(2026, 10, 31))]
 
 
 def test_partial_start_takes_its_month_from_the_end() -> None:
