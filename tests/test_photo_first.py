@@ -36,3 +36,13 @@ def test_cards_pages_and_sideways_portraits_are_not_taken_for_one():
     assert portrait_only(form) is None
     sideways = _open("20260921_111631.jpeg").rotate(90, expand=True)  # wider than tall
     assert portrait_only(sideways) is None
+
+
+def test_a_face_a_third_of_the_width_is_not_enough_to_skip_ocr():
+    """A false 'face' on a phone photo of a text page spanned 0.31 of the width; fit ID
+    photos span 0.6 and more. Between the two, the page is OCR'd as any other."""
+    photo = _open("20260921_111631.jpeg")
+    page = Image.new("RGB", (round(photo.width * 1.6), round(photo.height * 1.6)), "white")
+    page.paste(photo, (0, 0))  # the same face, now about 0.37 of a tall page's width
+    wide = page
+    assert portrait_only(wide) is None
