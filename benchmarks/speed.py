@@ -1,6 +1,7 @@
 """Speed, cache, parallelism and memory of the tool against a naive OCR pass (issue 6).
 
     .venv/bin/python benchmarks/speed.py [--seed 6] [--dossiers 20] [--out DIR] [--skip-rss]
+    .venv/bin/python benchmarks/speed.py --out DIR --batch-only   # the batch ratio again
 
 Generates (deterministically from ``--seed``) one typical dossier (12 files,
 about 16 pages: 300-dpi scans, phone photos, text-layer PDFs, an ID photo), a
@@ -240,13 +241,40 @@ def accuracy(report: dict, truth: dict[str, list[dict]]) -> dict[str, object]:
     }
 
 
+def batch_only(root: Path | None) -> int:
+    """The batch ratio again, on a batch a previous run left under ``root``."""
+    if root is None or not (root / "batch").is_dir():
+        sys.exit("--batch-only needs --out DIR holding a previous run's batch/")
+    results = root / "results"
+    results.mkdir(exist_ok=True)
+    b = str(root / "batch")
+    one = run_tool(["batch", b, "--jobs", "1", "--no-cache"], None, results / "b1.json")
+    print(f"batch jobs 1   {one[0]:7.1f} s wall {one[1]:7.1f} s CPU", flush=True)
+    two = run_tool(["batch", b, "--jobs", "2", "--no-cache"], None, results / "b2.json")
+    print(f"batch jobs 2   {two[0]:7.1f} s wall {two[1]:7.1f} s CPU", flush=True)
+    ratio = one[0] / two[0]
+    verdict = "met" if ratio >= TARGETS["batch jobs 1 / batch jobs 2"][1] else "NOT MET"
+    cpu = one[1] / two[1]
+    print(f"batch jobs 1 / batch jobs 2   {ratio:.3f}   >= 1.7  {verdict}  (CPU {cpu:.3f})")
+    same = (results / "b1.json").read_bytes() == (results / "b2.json").read_bytes()
+    print(f"batch jobs 1 = jobs 2 output   {same}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--dossiers", type=int, default=20)
     parser.add_argument("--out", type=Path, help="keep the generated files here")
     parser.add_argument("--skip-rss", action="store_true", help="no 50-page memory run")
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="only the batch --jobs 1 / --jobs 2 runs, on the batch already under --out",
+    )
     args = parser.parse_args(argv)
+    if args.batch_only:
+        return batch_only(args.out)
     if shutil.which("tesseract") is None or not Path(TOOL[0]).exists():
         sys.exit("needs tesseract and the venv (make setup)")
 
