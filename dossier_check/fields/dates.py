@@ -237,7 +237,7 @@ _BARE_DATE = re.compile(
 )
 #: Words just before a date that make it a payment, due or other non-issue date.
 _NOT_ISSUE = re.compile(
-    r"(?:PRELEVE|PRELEVEE|PRELEVEMENT|ECHEANCE|AVANT|LIMITE|PAYABLE|DUE|EXIGIBLE|"
+    r"(?<![A-Z])(?:PRELEVE|PRELEVEE|PRELEVEMENT|ECHEANCE|AVANT|LIMITE|PAYABLE|DUE|EXIGIBLE|"
     r"DEBITE|DEBIT|REGLER|PAYER|JUSQU'AU|EXPIRE|VALABLE|NAISSANCE|NE|NEE)"
     r"(?:\s+(?:LE|DU|AU|ON|BY|BEFORE))?\s*:?\s*$"
 )
@@ -306,7 +306,7 @@ def issue_date(text: str, window: int = 60) -> date | None:
             if d.start == m.end():
                 return d.value
     for m in _BARE_DATE.finditer(folded):
-        found = after(m.end(), 4, below=False)
+        found = after(m.end(), 8, below=False)  # "Date : le 03/11/2026"
         if found:
             return found
     return None

@@ -134,6 +134,7 @@ ISSUED = date(2026, 11, 3)
         "Votre facture émise le 3 nov. 2026",
         "Date d'émission : 2026-11-03",
         "Date : 03/11/26",
+        "Date : le 3 novembre 2026",
         "Invoice date: November 3, 2026",
         "Issued on 3rd November 2026",
         "Date of issue 03-NOV-2026",
@@ -162,6 +163,12 @@ def test_issue_date_is_neither_the_period_nor_the_due_date() -> None:
     assert issue_date(text) == ISSUED
     assert issue_date("Facture du 01/10/2026 au 31/10/2026, prélevée le 16/11/2026") is None
     assert issue_date("Date limite de paiement : 20/11/2026") is None
+
+
+def test_a_word_merely_ending_like_a_due_word_does_not_hide_the_date() -> None:
+    # "Vienne" ends in "ne" (born): only whole words are due or other-date words
+    assert issue_date("Date de facture : Vienne le 03/11/2026") == ISSUED
+    assert issue_date("Date de facture : né le 03/11/2026") is None
 
 
 def test_issue_label_wins_over_a_bare_date_earlier_on_the_page() -> None:
