@@ -13,8 +13,8 @@ layers of tests:
   becomes ``timed_out`` / ``worker_crashed`` / ``out_of_memory`` on its file
   only, and the pool goes on.
 
-Tests about permissions run the check as ``nobody`` (``setpriv``): CI runs
-as root, for whom mode 000 changes nothing.
+Tests about permissions run the check as root without its file-permission
+capabilities (``setpriv``): CI runs as root, for whom mode 000 changes nothing.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def ignored_cases() -> list[Case]:
 @pytest.mark.parametrize("case", file_cases(), ids=lambda c: c.name)
 def test_each_bad_file_gets_its_finding_without_raising(corpus, case: Case) -> None:
     if case.needs_non_root and IS_ROOT:
-        pytest.skip("root reads mode 000: covered by the test that runs as nobody")
+        pytest.skip("root reads mode 000: covered by the tests run without root's powers")
     dossier, _ = corpus
     files = dict(walk(dossier)[0])
     assert case.path in files, f"the walk missed {case.path!r}"
@@ -303,14 +303,21 @@ def test_empty_dossier_exits_1_and_lists_what_is_missing(tmp_path: Path) -> None
 # ------------------------------------------------------ permissions (non-root)
 
 
-def _as_nobody(argv: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``argv`` as user nobody: root's CAP_DAC_OVERRIDE would read mode 000."""
+#: Root's powers over file permissions; without them root is refused mode 000 like
+#: any user, and still reads its own checkout (a 0700 ``mktemp -d`` clone, where
+#: user nobody could not even import the package).
+_DAC_CAPS = "-dac_override,-dac_read_search,-fowner"
+
+
+def _as_normal_user(argv: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` as root without the capabilities that bypass file permissions:
+    root's CAP_DAC_OVERRIDE would read mode 000."""
     setpriv = shutil.which("setpriv")
     if setpriv is None or not IS_ROOT:
-        pytest.skip("needs root and setpriv to drop to nobody")
+        pytest.skip("needs root and setpriv to drop root's file-permission powers")
     env = {**os.environ, "DOSSIER_CHECK_CACHE_DIR": str(cache), "HOME": str(cache)}
     return subprocess.run(
-        [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *argv],
+        [setpriv, f"--bounding-set={_DAC_CAPS}", f"--inh-caps={_DAC_CAPS}", *argv],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -322,7 +329,7 @@ def _as_nobody(argv: list[str], cache: Path) -> subprocess.CompletedProcess[str]
 
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
-    """A folder nobody may enter (pytest's tmp_path is root-only)."""
+    """A scratch folder outside pytest's tmp_path for the permission tests."""
     base = Path(tempfile.mkdtemp(prefix="bad-perm-"))
     base.chmod(0o755)
     try:
@@ -348,7 +355,7 @@ def test_unreadable_file_and_folder_are_findings_for_a_normal_user(shared_tmp: P
     os.chown(cache, 65534, 65534)
     before = tree_state(dossier)
 
-    proc = _as_nobody(
+    proc = _as_normal_user(
         [
             *CLI,
             "check",
@@ -391,7 +398,7 @@ def test_batch_with_a_locked_dossier_counts_it_failed_and_checks_the_others(
     cache.mkdir()
     os.chown(cache, 65534, 65534)
 
-    proc = _as_nobody(
+    proc = _as_normal_user(
         [*CLI, "batch", str(parent), "--as-of", AS_OF, "--format", "json", "--jobs", "2"], cache
     )
 
@@ -411,7 +418,7 @@ def test_unreadable_dossier_folder_is_one_line_and_exit_2(shared_tmp: Path) -> N
     cache.mkdir()
     os.chown(cache, 65534, 65534)
 
-    proc = _as_nobody([*CLI, "check", str(dossier)], cache)
+    proc = _as_normal_user([*CLI, "check", str(dossier)], cache)
 
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0].startswith("dossier-check: error:")
