@@ -352,7 +352,6 @@ def test_unreadable_file_and_folder_are_findings_for_a_normal_user(shared_tmp: P
     (dossier / "locked_folder").chmod(0o000)
     cache = shared_tmp / "cache"
     cache.mkdir()
-    os.chown(cache, 65534, 65534)
     before = tree_state(dossier)
 
     proc = _as_normal_user(
@@ -396,7 +395,6 @@ def test_batch_with_a_locked_dossier_counts_it_failed_and_checks_the_others(
     (parent / "bob").chmod(0o000)
     cache = shared_tmp / "cache"
     cache.mkdir()
-    os.chown(cache, 65534, 65534)
 
     proc = _as_normal_user(
         [*CLI, "batch", str(parent), "--as-of", AS_OF, "--format", "json", "--jobs", "2"], cache
@@ -416,7 +414,6 @@ def test_unreadable_dossier_folder_is_one_line_and_exit_2(shared_tmp: Path) -> N
     dossier.chmod(0o000)
     cache = shared_tmp / "cache"
     cache.mkdir()
-    os.chown(cache, 65534, 65534)
 
     proc = _as_normal_user([*CLI, "check", str(dossier)], cache)
 
