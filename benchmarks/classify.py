@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dossier_check import api  # noqa: E402
+from dossier_check import api, doctypes  # noqa: E402
 from samples.generate import generate_corpus  # noqa: E402
 
 AS_OF = date(2026, 11, 15)
@@ -83,21 +83,9 @@ def main() -> int:
     return 0
 
 
-REQUIRED_TYPES = {
-    "passport",
-    "national_id",
-    "residence_permit",
-    "birth_certificate",
-    "rib",
-    "utility_bill",
-    "lease",
-    "hosting_attestation",
-    "id_photo",
-    "payslip",
-    "employment_contract",
-    "application_form",
-    "insurance_certificate",
-}
+#: Every type a requirement can ask for: the registered ones (CONTRACT's vocabulary,
+#: pinned by tests/test_doctypes.py), unknown aside.
+REQUIRED_TYPES = doctypes.TYPE_IDS - {doctypes.UNKNOWN}
 
 
 #: Confidence bins for the calibration table: a tag's confidence should be about the

@@ -169,7 +169,8 @@ def _run(task: tuple[str, str, str, bool]) -> dict:
     return out
 
 
-def _same(field: str, want: object, got: object) -> bool:
+def same_value(field: str, want: object, got: object) -> bool:
+    """A field equals the truth: names by compare_names, anything else spaces and case aside."""
     if got is None:
         return False
     if field in NAME_FIELDS:
@@ -334,7 +335,7 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
             if truth.get(f) in (None, ""):
                 continue
             total[(t, f)] += 1
-            ok = _same(f, truth[f], fields.get(f))
+            ok = same_value(f, truth[f], fields.get(f))
             right[(t, f)] += ok
             if e["held_out"]:
                 held["fields total"] += 1

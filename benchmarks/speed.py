@@ -42,8 +42,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.fields import same_value  # noqa: E402
 from benchmarks.peak_rss import measure as peak_memory  # noqa: E402
-from dossier_check.fields.names import compare_names  # noqa: E402
 from samples import output  # noqa: E402
 from samples.people import NON_FRENCH_CERT, make_person  # noqa: E402
 from samples.specimens import BUILDERS  # noqa: E402
@@ -92,7 +92,6 @@ CHECKED = {
     "utility_bill": ["issue_date", "period_end"],
     "payslip": ["period_end"],
 }
-NAME_FIELDS = {"surname", "given_names", "holder"}
 
 
 def _rng(seed: int, label: str) -> random.Random:
@@ -202,14 +201,6 @@ def run_tool(args: list[str], cache_dir: Path | None, output_file: Path) -> tupl
     return elapsed, _children_cpu() - cpu
 
 
-def _same(field: str, want: object, got: object) -> bool:
-    if got is None:
-        return False
-    if field in NAME_FIELDS:
-        return compare_names(str(want), str(got)) != "different"
-    return str(want).replace(" ", "").upper() == str(got).replace(" ", "").upper()
-
-
 def _without_debug(report: dict) -> list[dict]:
     return [{k: v for k, v in f.items() if k != "debug"} for f in report["files"]]
 
@@ -232,7 +223,7 @@ def accuracy(report: dict, truth: dict[str, list[dict]]) -> dict[str, object]:
             for name in CHECKED.get(entry["expected_type"], []):
                 if name in entry["fields"]:
                     fields_total += 1
-                    fields_right += _same(name, entry["fields"][name], f["fields"].get(name))
+                    fields_right += same_value(name, entry["fields"][name], f["fields"].get(name))
     return {
         "types": (right, total),
         "fields": (fields_right, fields_total),

@@ -25,7 +25,6 @@ from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
-from dossier_check.scratch import ensure_tesseract  # noqa: E402, F401 - re-exported
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ text into findings that name the file and the page and say what to do:
   the file (``pages_missing``). A warning here; the birth-certificate and
   lease rules make it an error (DOMAIN.md: E for those two).
 
-Photos (a page not OCR'd, or with at most :data:`PHOTO_MAX_WORDS` OCR words)
+Photos (a page not OCR'd, or with at most :data:`PHOTO_WORDS` OCR words)
 get only the exposure checks: their sharpness, size and framing are R-PHO's
 business.
 Text-layer pages (born-digital PDFs) have no scan to judge; only their text
@@ -46,9 +46,9 @@ WORK_DPI = 150.0
 #: Without a usable resolution, the working copy's longest side, in pixels.
 WORK_MAX_SIDE = 1800
 #: A page that was not OCR'd (an ID photo, found by its face) or that gave at
-#: most this many OCR words is a photo, not a document. Not api.py's 40: a
+#: most this many OCR words is a photo, not a document. Not analyse.py's PHOTO_MAX_WORDS (40): a
 #: passport page or a card side reads 15 to 60 words and is a scan to judge.
-PHOTO_MAX_WORDS = 8
+PHOTO_WORDS = 8
 
 #: R-SCAN-2: below this effective resolution a scan is too coarse to read.
 MIN_DPI = 150.0
@@ -345,7 +345,7 @@ def add_page_findings(problems: list[Finding], source: SourceFile, page: Page) -
     """
     found = missing_pages(source.path, page, source.page_count)
     if page.image is not None and page.text_source is not TextSource.TEXT_LAYER:
-        photo = page.text_source is not TextSource.OCR or len(page.text.split()) <= PHOTO_MAX_WORDS
+        photo = page.text_source is not TextSource.OCR or len(page.text.split()) <= PHOTO_WORDS
         q = measure(page.image, page.dpi)
         found += quality_findings(source.path, page.index + 1, q, photo=photo)
         if (

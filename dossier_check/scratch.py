@@ -64,25 +64,24 @@ def image_file(image: Image.Image) -> Iterator[str]:
             os.unlink(path)
 
 
-def image_to_data(image: Image.Image, **kwargs: Any) -> Any:
+def _tesseract(call: str, image: Image.Image, **kwargs: Any) -> Any:
+    """pytesseract's ``call`` (``image_to_data``...) on ``image`` through a scratch file."""
     import pytesseract
 
     with image_file(image) as path:
-        return pytesseract.image_to_data(path, **kwargs)
+        return getattr(pytesseract, call)(path, **kwargs)
+
+
+def image_to_data(image: Image.Image, **kwargs: Any) -> Any:
+    return _tesseract("image_to_data", image, **kwargs)
 
 
 def image_to_osd(image: Image.Image, **kwargs: Any) -> Any:
-    import pytesseract
-
-    with image_file(image) as path:
-        return pytesseract.image_to_osd(path, **kwargs)
+    return _tesseract("image_to_osd", image, **kwargs)
 
 
 def image_to_string(image: Image.Image, **kwargs: Any) -> Any:
-    import pytesseract
-
-    with image_file(image) as path:
-        return pytesseract.image_to_string(path, **kwargs)
+    return _tesseract("image_to_string", image, **kwargs)
 
 
 def ensure_tesseract() -> None:

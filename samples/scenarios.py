@@ -49,6 +49,7 @@ from PIL import Image, ImageFilter  # noqa: E402
 
 from samples import output  # noqa: E402
 from samples.canvas import Group, Page, Text, render_raster  # noqa: E402
+from samples.generate import EXPECTED  # noqa: E402
 from samples.people import Person, make_person  # noqa: E402
 from samples.specimens import BUILDERS  # noqa: E402
 from samples.specimens.common import Ctx, Doc  # noqa: E402
@@ -167,17 +168,7 @@ EU = ("eu_form", "eu_id", "eu_birth", "eu_rib", "eu_bill_0", "eu_bill_1", "eu_bi
 
 # ------------------------------------------------------------------------- scenarios
 
-OK: dict[str, str] = {
-    "application_form": "ok",
-    "identity": "ok",
-    "residence_permit": "ok",
-    "birth_certificate": "ok",
-    "proof_of_residence": "ok",
-    "bank_details": "ok",
-    "id_photo": "ok",
-    "employment_proof": "not_applicable",
-    "name_consistency": "ok",
-}
+OK: dict[str, str] = dict(EXPECTED["complete"]["requirements"])  # the complete dossier's
 BLOCKING = frozenset({"missing", "expired", "invalid"})
 
 
