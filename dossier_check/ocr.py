@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -25,6 +24,7 @@ from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
+from dossier_check.scratch import tesseract_version  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,6 @@ class OcrResult:
     rotation: int
     skew: float
     mrz_text: str = ""  # the MRZ band re-read with a restricted alphabet
-
-
-@lru_cache(maxsize=1)
-def tesseract_version() -> str:
-    try:
-        return str(pytesseract.get_tesseract_version())
-    except Exception:  # noqa: BLE001 - reported by ensure_tesseract
-        return "unknown"
 
 
 class OcrEngine:

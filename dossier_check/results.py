@@ -27,6 +27,7 @@ from dossier_check import __version__
 from dossier_check.cache import Cache
 from dossier_check.filebytes import read_head_and_hash
 from dossier_check.model import Document, Finding, Page, Part, Severity, SourceFile, TextSource
+from dossier_check.scratch import tesseract_version
 
 #: Finding codes that say the result depends on the machine or the moment.
 UNSTABLE_CODES = frozenset(
@@ -50,8 +51,6 @@ class FileResults:
     """Stored :class:`Document` results of one run's settings."""
 
     def __init__(self, as_of: date, limits: Any, debug: bool, cache: Cache | None = None) -> None:
-        from dossier_check.ocr import tesseract_version  # here: only a caching run needs it
-
         self.cache = cache or Cache("files")
         self.max_bytes = int(limits.max_file_bytes)
         settings = (code_fingerprint(), tesseract_version(), as_of.isoformat(), repr(limits), debug)

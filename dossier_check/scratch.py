@@ -17,9 +17,11 @@ import atexit
 import contextlib
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dossier_check.errors import EnvironmentProblem
@@ -82,6 +84,20 @@ def image_to_osd(image: Image.Image, **kwargs: Any) -> Any:
 
 def image_to_string(image: Image.Image, **kwargs: Any) -> Any:
     return _tesseract("image_to_string", image, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """The first line of ``tesseract --version`` (part of the cache keys), without
+    importing pytesseract or Pillow: a fully cached run needs no more."""
+    try:
+        done = subprocess.run(
+            ["tesseract", "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"  # reported by ensure_tesseract
+    lines = (done.stdout or done.stderr).splitlines()
+    return lines[0].strip() if lines else "unknown"
 
 
 def ensure_tesseract() -> None:

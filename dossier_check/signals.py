@@ -11,13 +11,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dossier_check.fields.iban import IbanMatch, find_ibans
 from dossier_check.fields.iban import _layout as iban_layout
 from dossier_check.fields.mrz import Mrz, find_mrz
-from dossier_check.fields.photo import PhotoMeasures
 from dossier_check.model import Page
 from dossier_check.text import fold
+
+if TYPE_CHECKING:  # the face measures' module imports numpy and Pillow
+    from dossier_check.fields.photo import PhotoMeasures
 
 
 @dataclass(frozen=True)
