@@ -20,6 +20,9 @@ from dossier_check.text import fold
 FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB", "FR_CNI_OLD")
 
 _WIDTH = {"TD1": 30, "TD2": 36, "TD3": 44, "MRVA": 44, "MRVB": 36, "FR_CNI_OLD": 36}
+#: Between two readings of the same band in a page's ``mrz_text`` (fields/mrz_band.py):
+#: a line no MRZ candidate can be, so each reading stays its own group.
+READINGS_SEPARATOR = "\n---\n"
 _TOLERANCE = 2  # characters a line may be too long or too short
 _MAX_VARIANTS = 64  # cap on the line-variant combinations tried by parse_mrz
 
