@@ -203,6 +203,62 @@ def find_ibans(text: str) -> list[IbanMatch]:
     return found
 
 
+#: Separators OCR puts between an IBAN's groups besides spaces: table rules, dots.
+_GROUP_SEPARATORS = re.compile(r"(?<=[A-Za-z0-9])[ \t]*[|.·_/:][ \t]*(?=[A-Za-z0-9])")
+#: A line break inside a run of 4-character groups (an IBAN wrapped in a narrow box).
+_WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
+
+
+#: Symbols OCR reads for a slashed or dotted zero in a monospaced IBAN ("IT74 U@54").
+_SYMBOL_DIGITS = str.maketrans({"@": "0", "Ø": "0", "ø": "0", "©": "0"})
+#: Characters read one by one ("F R 7 6 3 0 0 0 ..."): a letter-spaced IBAN.
+_LETTER_SPACED = re.compile(r"(?<![A-Z0-9])(?:[A-Z0-9] ){9,}[A-Z0-9](?![A-Z0-9])")
+_BLANKS = re.compile(r"[ \t\u00a0\u202f]+")
+#: Letters OCR reads for digits in a digits-only IBAN position (O, I, L are repaired
+#: by fields.iban already).
+_DIGIT_LOOKALIKES = str.maketrans("BSGZDQTA", "85620074")
+_IBAN_RUN = re.compile(r"(?=\b([A-Z]{2})((?: ?[A-Z0-9]){12,32}))")
+
+
+def _digit_repairs(text: str) -> list[str]:
+    """IBAN-shaped runs with look-alike letters made digits where the country's
+    layout has only digits (a French IBAN's bank, branch and key; the check digits)."""
+    out = []
+    for m in _IBAN_RUN.finditer(text):
+        layout = _layout(m.group(1))
+        if layout is None:
+            continue
+        chars = m.group(2).replace(" ", "")[: 2 + len(layout)]
+        kinds = "nn" + layout
+        for g in "689":  # a 'g' is read for a 6, an 8 or a 9: each tried, mod-97 decides
+            table = {**_DIGIT_LOOKALIKES, ord("G"): g}
+            fixed = "".join(
+                c.translate(table) if k == "n" else c for c, k in zip(chars, kinds, strict=False)
+            )
+            if fixed != chars and m.group(1) + fixed not in out:
+                out.append(m.group(1) + fixed)
+    return out
+
+
+def find_ibans_repaired(text: str) -> tuple[IbanMatch, ...]:
+    """IBANs in the text; when none passes mod-97 as read, IBANs found again in a
+    copy with table rules and dots between groups made spaces, wrapped groups
+    joined, blanks collapsed and case folded, then with look-alike letters made
+    digits in digit positions. Only a copy's valid IBANs are kept (R-RIB-1
+    guards the repair); their spans index that copy, not the text."""
+    found = tuple(find_ibans(text))
+    if any(m.valid for m in found):
+        return found
+    variant = _BLANKS.sub(" ", text.upper().translate(_SYMBOL_DIGITS))
+    variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", variant))
+    variant = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), variant)
+    extra = tuple(m for m in find_ibans(variant) if m.valid)
+    if not extra:
+        repaired = "\n".join(_digit_repairs(variant))
+        extra = tuple(m for m in find_ibans(repaired) if m.valid) if repaired else ()
+    return extra + found
+
+
 _BIC_LABEL = re.compile(r"\b(?:BIC|SWIFT)\b[^A-Za-z0-9]{0,20}", re.IGNORECASE)
 _BIC_WORD = re.compile(r"(?<![A-Z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
 
