@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dossier_check.fields.iban import IbanMatch, find_ibans_repaired
-from dossier_check.fields.mrz import Mrz, find_mrz
+from dossier_check.fields.mrz import READINGS_SEPARATOR, Mrz, combine_readings, find_mrz
 from dossier_check.model import Page
 from dossier_check.text import fold
 
@@ -189,16 +189,22 @@ def _find_mrz(text: str, as_of: date | None) -> Mrz | None:
 
 
 def _best_mrz(pages: tuple[Page, ...], text: str, as_of: date | None) -> Mrz | None:
-    """The MRZ band's own re-read first (names are not covered by check digits,
-    and the restricted alphabet reads fillers better), the page text otherwise."""
-    band = "\n".join(p.mrz_text for p in pages if p.mrz_text)
-    from_band = _find_mrz(band, as_of) if band else None
-    from_text = _find_mrz(text, as_of)
-    if from_band is None:
-        return from_text
-    if from_text is not None and from_text.valid_checks > from_band.valid_checks:
-        return from_text
-    return from_band
+    """Every reading of the MRZ combined field by field, each field confirmed by its
+    check digit, the printed zone repairing what no reading got (R-MRZ-2, R-ID-8).
+
+    A page's ``mrz_text`` holds its band's readings: the page's own lines first,
+    then re-reads with the MRZ alphabet, which read fillers and names better and
+    so go first here; the page text comes last.
+    """
+    readings: list[Mrz] = []
+    for page in pages:
+        chunks = page.mrz_text.split(READINGS_SEPARATOR) if page.mrz_text else []
+        for chunk in chunks[1:] + chunks[:1]:
+            if (mrz := _find_mrz(chunk, as_of)) is not None:
+                readings.append(mrz)
+    if (mrz := _find_mrz(text, as_of)) is not None:
+        readings.append(mrz)
+    return combine_readings(readings, text, as_of)
 
 
 def build_signals(
@@ -211,7 +217,7 @@ def build_signals(
         folded=fold(text),
         pages=pages,
         mrz=_best_mrz(pages, text, as_of),
-        ibans=find_ibans_repaired(text),
+        ibans=find_ibans_repaired(text, "\n".join(p.iban_text for p in pages if p.iban_text)),
         photo=photo,
         ocr_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         as_of=as_of,

@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from dossier_check.fields.dates import find_dates
 from dossier_check.text import fold
 
 FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB", "FR_CNI_OLD")
@@ -499,7 +500,8 @@ def _width_for(lines: Sequence[str]) -> int | None:
     for width in widths:
         if abs(longest - width) <= _TOLERANCE and all(len(line) >= width // 2 for line in lines):
             return width
-    for width in widths:  # longer only by filler look-alikes (``<K<<<<S<K<<``)
+    # longer only by filler look-alikes (``<K<<<<S<K<<``) or fillers: the nearest width first
+    for width in sorted(widths, key=lambda w: abs(longest - w)):
         if longest > width and all(
             width // 2 <= len(line) <= width + _TOLERANCE
             or _drop_filler_ghosts(line, len(line) - width) is not None
@@ -566,6 +568,19 @@ def _filler_k(line: str) -> str:
     return re.sub(r"[<K]{2,}", fix, line)
 
 
+def _ghost_tail(line: str) -> str:
+    """Trailing fillers read as letters (``MARIAM<<<<LLELLEELELEEEE``) made '<' again:
+    eight letters or more after the line's last filler run, nine in ten of them
+    filler look-alikes (no name is made of K, S, E, C, L, X and Z alone)."""
+    m = re.search(r"<<([A-Z]{8,})$", line)
+    if m is None:
+        return line
+    tail = m.group(1)
+    if sum(c in _FILLER_LOOKALIKES for c in tail) < 0.9 * len(tail):
+        return line
+    return line[: m.start(1)] + "<" * len(tail)
+
+
 def _ocr_line(raw: str) -> str | None:
     """Normalise one OCR line; ``None`` when it does not look like an MRZ line."""
     line = raw.replace("«", "<<").replace("‹", "<")
@@ -577,7 +592,7 @@ def _ocr_line(raw: str) -> str | None:
     good = sum(c in _MRZ_CHARS for c in line)
     if good / len(line) < _MRZ_RATIO:
         return None
-    return _filler_k("".join(c for c in line if c in _MRZ_CHARS))
+    return _ghost_tail(_filler_k("".join(c for c in line if c in _MRZ_CHARS)))
 
 
 def _split_joined(line: str) -> Iterator[list[str]]:
@@ -642,6 +657,189 @@ def find_mrz(text: str, pivot: date | None = None) -> Mrz | None:
                         best = mrz
     except (ValueError, IndexError):  # defensive: garbage must never abort a run
         return best
+    return best
+
+
+# --- several readings, and the printed zone (R-MRZ-2, R-ID-8) --------------
+
+#: Fields a printed (visual) zone repeats, which its value may repair.
+_PRINTED_FIELDS = ("document_number", "birth_date", "expiry_date")
+#: A printed date with its parts apart (``21 06 1978``, ``21.06.1978``), which
+#: ``find_dates`` leaves to labels; the MRZ's check digit decides here.
+_SPACED_DATE = re.compile(r"(?<!\d)([0-3]\d)[ ./-]{0,2}([01]\d)[ ./-]{0,2}((?:19|20)\d\d)(?!\d)")
+
+
+def _check_named(layout: _Layout, name: str) -> _Check | None:
+    return next((c for c in layout.checks if c.name == name), None)
+
+
+def _passes(mrz: Mrz, name: str) -> bool:
+    return dict(mrz.checks).get(name, False)
+
+
+def _graft(rows: list[list[str]], donor: Sequence[str], check: _Check) -> None:
+    """Copy a field and its check digit from ``donor``'s lines into ``rows``."""
+    for line, start, end in check.spans:
+        rows[line][start:end] = list(donor[line][start:end])
+    line, pos = check.digit
+    rows[line][pos] = donor[line][pos]
+
+
+def _printed_values(printed: str) -> tuple[set[str], set[str]]:
+    """Words (and pairs of adjacent words) and dates as YYMMDD printed on the page."""
+    words: set[str] = set()
+    for line in fold(printed).splitlines():
+        tokens = re.findall(r"[A-Z0-9]+", line)
+        words.update(tokens)
+        words.update(a + b for a, b in itertools.pairwise(tokens))
+    days = {d.value for d in find_dates(printed)}
+    for m in _SPACED_DATE.finditer(printed):
+        day = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        if day is not None:
+            days.add(day)
+    return words, {d.strftime("%y%m%d") for d in days}
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: OCR drops and adds characters as well as swapping them."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _refit(line: str, width: int) -> str | None:
+    """``line`` brought back to ``width`` by adding or dropping fillers in its longest
+    filler run (a field's repair made it a character longer or shorter)."""
+    runs = [m for m in re.finditer(r"<+", line) if m.start() >= 5]
+    run = max(runs, key=lambda m: m.end() - m.start(), default=None)
+    if len(line) == width:
+        return line
+    if run is None:
+        return None
+    if len(line) < width:
+        return line[: run.end()] + "<" * (width - len(line)) + line[run.end() :]
+    extra = len(line) - width
+    if run.end() - run.start() <= extra:
+        return None
+    return line[: run.end() - extra] + line[run.end() :]
+
+
+#: A field as read may hold one character too many or too few (then its check digit
+#: sits one place off): each shift is tried.
+_SHIFTS = (0, 1, -1)
+
+
+def _printed_repair(
+    line: str, start: int, end: int, name: str, words: set[str], days: set[str]
+) -> str | None:
+    """``line`` with the field ``line[start:end]`` replaced by the one printed value
+    that passes the check digit read after it and is within a third of its length
+    in edits of the MRZ's reading, or ``None`` (none, or two equally near)."""
+    size = end - start
+    if name == "document_number":
+        number = len(line[start:end].rstrip("<"))
+        pool = {w.ljust(size, "<") for w in words if number - 1 <= len(w) <= number + 1 <= size + 1}
+        pool = {v for v in pool if len(v) == size}
+    else:
+        pool = days
+    limit = max(1, size // 3)
+    found: dict[str, int] = {}
+    for shift in _SHIFTS:
+        if not 0 <= end + shift < len(line):
+            continue
+        digit = line[end + shift].translate(_TO_DIGIT)
+        read = line[start : end + shift]
+        for value in pool:
+            if check_digit(value) != digit:
+                continue
+            distance = _edits(value, read)
+            if distance <= limit:
+                repaired = line[:start] + value + line[end + shift :]
+                found.setdefault(repaired, distance)
+    if not found:
+        return None
+    best = min(found.values())
+    nearest = [v for v, d in found.items() if d == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def _with_printed(mrz: Mrz, words: set[str], days: set[str], pivot: date) -> Mrz:
+    """``mrz`` with each failing number or date that the printed zone repairs (R-ID-8)."""
+    width = len(mrz.lines[0])
+    for name in _PRINTED_FIELDS:
+        check = _check_named(_layout(mrz.format, mrz.lines), name)
+        if check is None or _passes(mrz, name) or len(check.spans) != 1:
+            continue
+        line, start, end = check.spans[0]
+        repaired = _printed_repair(mrz.lines[line], start, end, name, words, days)
+        fitted = _refit(repaired, width) if repaired is not None else None
+        if fitted is None:
+            continue
+        lines = list(mrz.lines)
+        lines[line] = fitted
+        trial = _parse_exact(mrz.format, lines, pivot)
+        if _passes(trial, name) and trial.valid_checks > mrz.valid_checks:
+            mrz = replace(trial, corrected=True)
+    return mrz
+
+
+def combine_readings(
+    readings: Sequence[Mrz], printed: str = "", pivot: date | None = None
+) -> Mrz | None:
+    """The best MRZ from several readings of one band, repaired field by field.
+
+    A document number or date that fails its check digit is first looked for
+    in the printed (visual) zone ``printed``: the one value printed on the
+    document that passes the MRZ's own check digit and is within a third of
+    its length in edits of the MRZ's reading (R-ID-8, R-MRZ-2). Then, as each
+    check digit covers its own field, a field that still fails in the best
+    reading is taken from another reading of the same format where it passes
+    (R-MRZ-2). A step is kept only when more check digits pass; where the
+    format has a composite, it confirms the whole. Ties go to the earlier
+    reading: pass restricted-alphabet re-reads first.
+    """
+    pivot = pivot or date.today()
+    if not readings:
+        return None
+    if not any(m.valid for m in readings) and printed:
+        words, days = _printed_values(printed)
+        readings = [m if m.valid else _with_printed(m, words, days, pivot) for m in readings]
+    best = max(readings, key=lambda m: (m.valid, m.valid_checks))  # max keeps the first
+    if best.valid:
+        return best
+    fmt, width = best.format, len(best.lines[0])
+    layout = _layout(fmt, best.lines)
+    # each field's passing readings (two readings may pass a field with different
+    # values, one by chance): every combination is tried, the composite decides
+    options: list[list[tuple[Sequence[str], _Check]]] = []
+    for check in layout.checks:
+        if check.name == "composite":
+            continue
+        found: dict[str, tuple[Sequence[str], _Check]] = {}
+        for other in readings:
+            if (
+                other.format != fmt
+                or len(other.lines[0]) != width
+                or not _passes(other, check.name)
+            ):
+                continue
+            donor = _check_named(_layout(fmt, other.lines), check.name)
+            if donor == check:
+                found.setdefault(
+                    _gather([list(x) for x in other.lines], donor.spans), (other.lines, donor)
+                )
+        if found:
+            options.append(list(found.values()))
+    for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
+        rows = [list(line) for line in best.lines]
+        for lines, check in combo:
+            _graft(rows, lines, check)
+        merged = _parse_exact(fmt, ["".join(r) for r in rows], pivot)
+        if (merged.valid, merged.valid_checks) > (best.valid, best.valid_checks):
+            best = merged
     return best
 
 

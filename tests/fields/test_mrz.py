@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from dossier_check.fields.mrz import (
     Mrz,
     check_digit,
+    combine_readings,
     compose_fr_cni_old,
     compose_mrva,
     compose_mrvb,
@@ -521,3 +522,104 @@ def test_date_that_passes_its_digit_but_is_no_date_fails() -> None:
     mrz = parse_mrz([line1, line2, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"], PIVOT)
     assert mrz is not None and not mrz.valid
     assert dict(mrz.checks)["expiry_date"] is False
+
+
+# --- several readings and the printed zone (R-MRZ-2, R-ID-8) -----------------
+
+CNI_2021 = compose_td1(
+    issuing_state="FRA", surname="ROUSSEAU", given_names="CHLOE", document_number="VDKCZKWC9",
+    nationality="FRA", birth_date=date(1987, 11, 1), sex="F", expiry_date=date(2035, 9, 27),
+)  # fmt: skip
+PASSPORT = compose_td3(
+    issuing_state="CIV", surname="BAMBA", given_names="MARIAM", document_number="46RL48556",
+    nationality="CIV", birth_date=date(2007, 6, 20), sex="F", expiry_date=date(2027, 10, 25),
+)  # fmt: skip
+CNI_PRINTED = (
+    "NOM / Surname\nROUSSEAU\nN° DU DOCUMENT / Document No DATE D'EXPIR.\nVDKCZKWC9 27 09 2035"
+)
+
+
+def _read(lines: list[str]) -> Mrz:
+    mrz = find_mrz("\n".join(lines), PIVOT)
+    assert mrz is not None
+    return mrz
+
+
+def _misread(line: str, at: int, char: str) -> str:
+    return line[:at] + char + line[at + 1 :]
+
+
+def test_printed_number_that_passes_the_check_digit_repairs_the_mrz() -> None:
+    """'9' read as 'I' in an alphanumeric number: no look-alike rule may touch it, the
+    visual zone's number passes the MRZ's own check digit (R-ID-8, R-MRZ-2)."""
+    bad = _read([_misread(CNI_2021[0], 13, "I"), *CNI_2021[1:]])
+    assert not bad.valid
+    fixed = combine_readings([bad], CNI_PRINTED, PIVOT)
+    assert fixed is not None and fixed.valid and fixed.corrected
+    assert fixed.document_number == "VDKCZKWC9"
+
+
+def test_printed_value_failing_the_check_digit_is_not_taken() -> None:
+    bad = _read([_misread(CNI_2021[0], 13, "I"), *CNI_2021[1:]])
+    other = CNI_PRINTED.replace("VDKCZKWC9", "VDKCZKWC8")  # another number: wrong digit
+    kept = combine_readings([bad], other, PIVOT)
+    assert kept is not None and not kept.valid and kept.document_number == "VDKCZKWCI"
+
+
+def test_printed_value_far_from_the_reading_is_not_taken() -> None:
+    """A printed value differing in more than a third of the field is another number."""
+    truth = compose_td1(
+        issuing_state="FRA", surname="ROUSSEAU", given_names="CHLOE", document_number="AB1234567",
+        nationality="FRA", birth_date=date(1987, 11, 1), sex="F", expiry_date=date(2035, 9, 27),
+    )  # fmt: skip
+    garbled = truth[0][:5] + "XWYH" + truth[0][9:]  # four characters misread
+    kept = combine_readings([_read([garbled, *truth[1:]])], "AB1234567", PIVOT)
+    assert kept is not None and not kept.valid
+
+
+def test_printed_repair_allows_a_character_read_twice() -> None:
+    """OCR added a character inside the number ('5' read as 'S5'): the check digit sits
+    one place on and the printed number still repairs the line."""
+    line2 = PASSPORT[1][:7] + "S" + PASSPORT[1][7:]  # 45 characters
+    bad = _read([PASSPORT[0], line2])
+    assert not bad.valid
+    printed = "Passport No.\n46RL48556\nDate of birth 20/06/2007\nDate of expiry 25/10/2027"
+    fixed = combine_readings([bad], printed, PIVOT)
+    assert fixed is not None and fixed.valid
+    assert fixed.document_number == "46RL48556"
+    assert fixed.birth_date == date(2007, 6, 20)
+
+
+def test_fields_are_taken_from_the_reading_where_their_check_digit_passes() -> None:
+    """One reading has the number wrong, another the birth date: together they are whole."""
+    one = _read([PASSPORT[0], _misread(PASSPORT[1], 2, "K")])
+    two = _read([PASSPORT[0], _misread(PASSPORT[1], 15, "9")])
+    assert not one.valid and not two.valid
+    merged = combine_readings([one, two], "", PIVOT)
+    assert merged is not None and merged.valid
+    assert (merged.document_number, merged.birth_date) == ("46RL48556", date(2007, 6, 20))
+
+
+def test_composite_decides_between_readings_passing_a_field_with_different_values() -> None:
+    """An expiry misread '291211' passes its check digit by chance when the check digit is
+    misread too; the composite picks the other reading's expiry."""
+    truth = compose_td3(
+        issuing_state="NGA", surname="BALOGUN", given_names="CHIAMAKA", document_number="A54937843",
+        nationality="NGA", birth_date=date(1990, 12, 22), sex="F", expiry_date=date(2029, 12, 17),
+    )  # fmt: skip
+    wrong_expiry = truth[1][:21] + "2912110" + truth[1][28:]  # '291211' + its own digit 0
+    first = _read([truth[0], wrong_expiry])
+    second = _read([truth[0], _misread(truth[1], 5, "X")])  # number wrong, expiry right
+    assert dict(first.checks)["expiry_date"] and not first.valid and not second.valid
+    merged = combine_readings([first, second], "", PIVOT)
+    assert merged is not None and merged.valid and merged.expiry_date == date(2029, 12, 17)
+
+
+def test_filler_letters_at_the_end_of_a_name_line_are_fillers() -> None:
+    noisy = PASSPORT[0][:30] + "LLELLEELELELEE"
+    assert find_mrz("\n".join([noisy, PASSPORT[1]]), PIVOT).valid
+    short_name = compose_td3(
+        issuing_state="FRA", surname="MARTIN", given_names="ELLE", document_number="12AB34567",
+        nationality="FRA", birth_date=date(1990, 1, 2), sex="F", expiry_date=date(2030, 1, 2),
+    )  # fmt: skip
+    assert find_mrz("\n".join(short_name), PIVOT).given_names == "ELLE"
