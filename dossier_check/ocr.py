@@ -22,6 +22,7 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 
 from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
+from dossier_check.fields.iban_band import read_iban_band  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
@@ -43,7 +44,8 @@ class OcrSettings:
     fix_orientation: bool = True
     deskew: bool = True
     mrz_pass: bool = True
-    version: int = 6  # bump when the algorithm changes, to invalidate caches
+    iban_pass: bool = True  # re-read IBAN lines whose first read fails mod-97
+    version: int = 7  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class OcrResult:
     rotation: int
     skew: float
     mrz_text: str = ""  # the MRZ band re-read with a restricted alphabet
+    iban_text: str = ""  # an IBAN re-read from its line, passing mod-97 (fields/iban_band.py)
 
 
 class OcrEngine:
@@ -73,6 +76,7 @@ class OcrEngine:
             page,
             text=result.text,
             mrz_text=result.mrz_text,
+            iban_text=result.iban_text,
             text_source=TextSource.OCR,
             words=result.words,
             ocr_confidence=result.confidence,
@@ -136,7 +140,10 @@ class OcrEngine:
         confs = [w.conf for w in words if w.conf >= 0]
         confidence = round(sum(confs) / len(confs), 1) if confs else None
         mrz_text = read_mrz_band(page, words) if s.mrz_pass else ""
-        return OcrResult(text, tuple(words), confidence, rotation, round(skew, 2), mrz_text)
+        iban_text = read_iban_band(page, words) if s.iban_pass else ""
+        return OcrResult(
+            text, tuple(words), confidence, rotation, round(skew, 2), mrz_text, iban_text
+        )
 
     def _read_level(self, gray: Image.Image) -> tuple[list[Word], Image.Image, float]:
         """Deskew ``gray`` (small angles) and read it: words, the image read, the skew."""
@@ -306,6 +313,7 @@ def _result_to_json(r: OcrResult) -> dict:
         "rotation": r.rotation,
         "skew": r.skew,
         "mrz_text": r.mrz_text,
+        "iban_text": r.iban_text,
     }
 
 
@@ -317,4 +325,5 @@ def _result_from_json(d: dict) -> OcrResult:
         rotation=d["rotation"],
         skew=d["skew"],
         mrz_text=d.get("mrz_text", ""),
+        iban_text=d.get("iban_text", ""),
     )

@@ -240,15 +240,24 @@ def _digit_repairs(text: str) -> list[str]:
     return out
 
 
-def find_ibans_repaired(text: str) -> tuple[IbanMatch, ...]:
+def find_ibans_repaired(text: str, reread: str = "") -> tuple[IbanMatch, ...]:
     """IBANs in the text; when none passes mod-97 as read, IBANs found again in a
     copy with table rules and dots between groups made spaces, wrapped groups
     joined, blanks collapsed and case folded, then with look-alike letters made
     digits in digit positions. Only a copy's valid IBANs are kept (R-RIB-1
-    guards the repair); their spans index that copy, not the text."""
+    guards the repair); their spans index that copy, not the text.
+
+    ``reread`` holds IBAN lines read again from the image (fields/iban_band.py):
+    when the text has no valid IBAN, their valid IBANs come first (spans index
+    ``reread`` then).
+    """
     found = tuple(find_ibans(text))
     if any(m.valid for m in found):
         return found
+    if reread:
+        again = tuple(m for m in find_ibans(reread) if m.valid)
+        if again:
+            return again + found
     variant = _BLANKS.sub(" ", text.upper().translate(_SYMBOL_DIGITS))
     variant = _WRAPPED.sub(" ", _GROUP_SEPARATORS.sub(" ", variant))
     variant = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), variant)

@@ -1,0 +1,151 @@
+"""Re-reading IBAN lines and choosing a reading (R-RIB-1, R-RIB-2).
+
+Canned readings stand for Tesseract, except in the one test marked ``tesseract``:
+what is tested is which lines are re-read, which reading is kept, and that no
+IBAN is ever made up. FR76 3000 6000 0112 3456 7890 189 is DOMAIN §6's example
+(clé 89); the others are built here with stdnum's check digits.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from stdnum import iban as std_iban
+
+from dossier_check.fields import iban_band
+from dossier_check.fields.iban import find_ibans_repaired
+from dossier_check.model import Word
+
+FR = "FR7630006000011234567890189"
+FR_MISREAD = "FR76 3000 6000 0112 3456 7890 169"  # 8 read as 6: fails mod-97
+#: A French account with a letter (clé 45), as printed on a RIB.
+LETTER_BBAN = "38441669798L62778959645"
+LETTER = "FR" + std_iban.calc_check_digits("FR00" + LETTER_BBAN) + LETTER_BBAN
+#: Mod-97 right, clé RIB wrong (88 where 89 is due): a real RIB may carry one (R-RIB-2).
+BAD_KEY_BBAN = "30006000011234567890188"
+BAD_KEY = "FR" + std_iban.calc_check_digits("FR00" + BAD_KEY_BBAN) + BAD_KEY_BBAN
+DE = "DE89370400440532013000"
+
+
+def grouped(iban: str) -> str:
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
+def words(*lines: str, height: int = 30) -> list[Word]:
+    """One Word per token, a line every 60 px."""
+    out = []
+    for i, line in enumerate(lines):
+        x = 20
+        for token in line.split():
+            out.append(Word(token, 90.0, x, 60 * i + 20, 18 * len(token), height, i))
+            x += 18 * len(token) + 15
+    return out
+
+
+def test_reread_that_passes_mod97_and_the_cle_is_kept() -> None:
+    assert iban_band.choose_iban([FR_MISREAD, grouped(FR)]) == FR
+
+
+def test_readings_that_all_fail_mod97_give_nothing() -> None:
+    """R-RIB-1: no IBAN is made up from readings that never pass."""
+    assert iban_band.choose_iban([FR_MISREAD, "FR76 3000 6000 0112 3456 7890 139"]) is None
+
+
+def test_foreign_iban_needs_mod97_only() -> None:
+    assert iban_band.choose_iban(["DE89 3704 0044 0532 0130 06", grouped(DE)]) == DE
+
+
+def test_french_iban_with_a_wrong_cle_needs_two_agreeing_readings() -> None:
+    """R-RIB-2 makes a misread far less likely to pass; without it, two readings must agree."""
+    assert std_iban.is_valid(BAD_KEY)
+    assert iban_band.choose_iban([grouped(BAD_KEY)]) is None
+    assert iban_band.choose_iban([grouped(BAD_KEY), FR_MISREAD, grouped(BAD_KEY)]) == BAD_KEY
+
+
+def test_two_ibans_read_as_often_are_not_trusted() -> None:
+    other = "FR1420041010050500013M02606"
+    assert std_iban.is_valid(other)
+    assert iban_band.choose_iban([grouped(FR), grouped(other)]) is None
+
+
+def test_rib_table_supplies_a_letter_the_iban_reading_got_as_a_digit() -> None:
+    """The RIB table is a second reading of the same characters: the one combination
+    of what both read that passes mod-97 and the clé is kept (R-RIB-1, R-RIB-2)."""
+    misread = grouped(LETTER.replace("L", "1"))  # L read as 1 in the account
+    page = f"Banque Guichet N° compte Clé\n38441 | 66979 | 8L627789596 | 45\nIBAN\n{misread}"
+    assert iban_band.choose_iban([misread], page) == LETTER
+    assert iban_band.choose_iban([misread]) is None  # no table: nothing to combine with
+
+
+def test_table_values_are_found_between_their_headings() -> None:
+    line = "Banque 30006 Guichet 00001 Compte 12345678901 Clé 89"
+    assert iban_band.table_bbans(line) == ["30006000011234567890189"]
+
+
+def test_iban_line_and_the_value_under_a_bare_label_are_chosen() -> None:
+    page = words(
+        "Titulaire M. MARTIN",
+        "IBAN",
+        FR_MISREAD,
+        "Son utilisation garantit OPERATIONS UTILISATION",
+        "IBAN (International Bank Account Number)",
+    )
+    chosen = iban_band.iban_lines(page)
+    assert [" ".join(w.text for w in line) for line in chosen] == [FR_MISREAD]
+
+
+def test_noise_word_with_a_huge_box_is_left_out_of_the_crop() -> None:
+    page = words("IBAN " + FR_MISREAD)
+    speck = Word("FR", 10.0, 300, 0, 20, 900, 0)  # a speck read as a word, page-high
+    chosen = iban_band.iban_lines([*page, speck])
+    assert len(chosen) == 1 and speck not in chosen[0]
+
+
+def test_page_with_a_valid_iban_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(iban_band, "_read", lambda crop: pytest.fail("re-read"))
+    gray = Image.new("L", (1200, 400), 255)
+    assert iban_band.read_iban_band(gray, words("IBAN " + grouped(FR))) == ""
+
+
+def test_page_without_an_iban_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bills and letters are common: they cost no Tesseract run."""
+    monkeypatch.setattr(iban_band, "_read", lambda crop: pytest.fail("re-read"))
+    gray = Image.new("L", (1200, 400), 255)
+    page = words("FACTURE 2026 0042", "Montant TTC 42,10 EUR", "Référence client 12345678")
+    assert iban_band.read_iban_band(gray, page) == ""
+
+
+def test_variants_are_read_until_one_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = iter([FR_MISREAD, "IBAN" + FR, "unused"])
+    calls: list[Image.Image] = []
+
+    def fake_read(crop: Image.Image) -> str:
+        calls.append(crop)
+        return next(reads)
+
+    monkeypatch.setattr(iban_band, "_read", fake_read)
+    gray = Image.new("L", (1200, 400), 255)
+    assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD)) == grouped(FR)
+    assert len(calls) == 2
+    assert calls[0].height >= 40  # 30 px text upscaled to about 40 px
+
+
+def test_reread_iban_is_taken_only_when_the_text_has_no_valid_one() -> None:
+    """Signals pass the pages' re-reads: they never override a valid IBAN as first read."""
+    assert [m.iban for m in find_ibans_repaired(FR_MISREAD, grouped(FR)) if m.valid] == [FR]
+    text = f"IBAN {grouped(DE)}"
+    assert [m.iban for m in find_ibans_repaired(text, grouped(FR)) if m.valid] == [DE]
+
+
+@pytest.mark.tesseract
+def test_misread_iban_line_is_read_again_from_the_image() -> None:
+    """A real re-read: the words say the first read got a digit wrong (R-RIB-1)."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", 22)
+    img = Image.new("L", (1000, 200), 255)
+    ImageDraw.Draw(img).text((40, 80), grouped(FR), font=font, fill=0)
+    left, top, right, bottom = img.point(lambda v: 255 - v).getbbox() or (0, 0, 0, 0)
+    first_read = [
+        Word(token, 80.0, left + 66 * i, top, 53, bottom - top, 0)
+        for i, token in enumerate(FR_MISREAD.split())
+    ]
+    assert iban_band.read_iban_band(img, first_read) == grouped(FR)
