@@ -16,8 +16,10 @@ import pytesseract
 from PIL import Image, ImageFilter
 
 from dossier_check import scratch
-from dossier_check.fields.mrz import find_mrz
+from dossier_check.fields.mrz import READINGS_SEPARATOR, find_mrz
+from dossier_check.fields.mrz_locate import Band, locate_band
 from dossier_check.model import Word
+from dossier_check.text import fold
 
 MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 _MRZ_LINE = re.compile(r"[A-Z0-9<«]{20,}")
@@ -102,48 +104,187 @@ def _read(crop: Image.Image) -> str:
         return ""
 
 
-def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
-    """Re-read the lines that look like an MRZ with the MRZ alphabet only.
+#: A word this many times the band's median height is noise on the band's line
+#: ('|', a stamp's edge), not an MRZ character: its box would make the crop cover
+#: most of the page.
+_TALL = 1.6
 
-    When the page's first read of those lines already passes every check digit it
-    is returned as is: a re-read costs a Tesseract run (about a third of a card's
-    analysis) and, on 77 generated identity scans, read names no better.
-    Otherwise the band is the box around :func:`band_words`, grown by a margin,
-    upscaled to about 40 px per line. When a check digit still fails, the band is read again
-    with thickened strokes, then slightly blurred (R-MRZ-2); the reading with
-    most valid check digits is returned.
+
+def band_lines(words: list[Word] | tuple[Word, ...]) -> list[Word]:
+    """The words of the MRZ band: :func:`band_words` kept to one run of lines
+    (R-MRZ-1: 2 or 3 lines of one character height, one under the other).
+
+    Words much taller than the band's median (noise read on the band's line) and
+    words without an MRZ character are left out; of several runs of band lines,
+    the one with most characters is kept, at most its last 3 lines.
     """
-    band = band_words(words)
+    band = [w for w in band_words(words) if any(c in _MRZ_ALPHABET for c in w.text)]
     if not band:
-        return ""
-    first = _lines(band)
-    if _score(first)[0]:  # the page's own read already passes every check digit
-        return first
-    left = min(w.left for w in band)
-    top = min(w.top for w in band)
-    right = max(w.left + w.width for w in band)
-    bottom = max(w.top + w.height for w in band)
+        return []
+    height = float(np.median([w.height for w in band]))
+    band = [w for w in band if w.height <= _TALL * height]
+    lines: dict[int, list[Word]] = {}
+    for w in band:
+        lines.setdefault(w.line, []).append(w)
+    tops = {k: float(np.median([w.top for w in ws])) for k, ws in lines.items()}
+    runs: list[list[int]] = []
+    for k in sorted(lines, key=lambda k: tops[k]):
+        if runs and tops[k] - tops[runs[-1][-1]] <= 3 * height:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    best = max(runs, key=lambda run: sum(len(w.text) for k in run for w in lines[k]))
+    return [w for k in best[-3:] for w in lines[k]]
+
+
+def _box(band: list[Word], gray: Image.Image) -> tuple[tuple[int, int, int, int], int]:
+    """The band's box grown by a margin, and the median word height (px)."""
     line_h = max(8, int(np.median([w.height for w in band])))
     margin = line_h * 2
     box = (
-        max(0, left - margin),
-        max(0, top - margin),
-        min(gray.width, right + margin),
-        min(gray.height, bottom + margin),
+        max(0, min(w.left for w in band) - margin),
+        max(0, min(w.top for w in band) - margin),
+        min(gray.width, max(w.left + w.width for w in band) + margin),
+        min(gray.height, max(w.top + w.height for w in band) + margin),
     )
-    crop = gray.crop(box)
+    return box, line_h
+
+
+def _upscaled(crop: Image.Image, line_h: float) -> Image.Image:
+    """About 40 px per line: Tesseract reads OCR-B best at that size."""
     scale = max(1.0, min(3.0, 40 / line_h))
     if scale > 1.0:
         crop = crop.resize(
             (round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS
         )
-    best = _read(crop)
-    best_score = _score(best)
-    for retry in _RETRIES:
-        if best_score[0]:
+    return crop
+
+
+def _located_crops(gray: Image.Image, band: Band) -> list[Image.Image]:
+    """Crops of a band found by its pixels (:func:`locate_band`), levelled; a band
+    found on the page turned a quarter is read both ways round."""
+    page = gray.transpose(Image.Transpose.ROTATE_270) if band.turn else gray
+    b, m = band.box, round(1.5 * band.thick)
+    crop = page.crop(
+        (
+            max(0, b.left - m),
+            max(0, b.top - m),
+            min(page.width, b.right + m),
+            min(page.height, b.bottom + m),
+        )
+    )
+    if abs(band.angle) >= 0.5:
+        crop = crop.rotate(
+            band.angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
+        )
+    crop = _upscaled(crop, band.thick)
+    return [crop, crop.rotate(180)] if band.turn else [crop]
+
+
+#: Lines a reading of the band must hold, of at least 20 characters: a TD1 has 3,
+#: the others 2; many more is a crop that ran over the page's text.
+_MIN_LINE_CHARS = 20
+
+
+def _useful(text: str) -> bool:
+    """A reading worth handing on: 2 to 5 lines of 20 characters or more, a '<'
+    filler among them (a crop of prose read with the MRZ alphabet has none)."""
+    if "<" not in text and "«" not in text:
+        return False
+    long_lines = sum(len("".join(line.split())) >= _MIN_LINE_CHARS for line in text.splitlines())
+    return 2 <= long_lines <= 5
+
+
+#: Titles and field labels of identity documents (DOMAIN §2, §3), folded, by language.
+#: ICAO 9303 asks for them in the issuing state's language and English, French or
+#: Spanish: a document showing two languages, or an English title, is one.
+_TERMS = {
+    "en": ("PASSPORT", "IDENTITY CARD", "RESIDENCE PERMIT", "SURNAME", "GIVEN NAME",
+           "DATE OF BIRTH", "DATE OF EXPIRY", "NATIONALITY", "PLACE OF BIRTH"),
+    "fr": ("PASSEPORT", "CARTE NATIONALE D'IDENTITE", "CARTE D'IDENTITE", "TITRE DE SEJOUR",
+           "PRENOM", "DATE DE NAISSANCE", "NATIONALITE", "DATE D'EXPIRATION"),
+    "es": ("PASAPORTE", "DOCUMENTO NACIONAL DE IDENTIDAD", "APELLIDOS", "NOMBRES",
+           "FECHA DE NACIMIENTO", "NACIONALIDAD", "FECHA DE CADUCIDAD"),
+    "pt": ("PASSAPORTE", "CARTAO DE CIDADAO", "DATA DE NASCIMENTO", "NACIONALIDADE"),
+    "it": ("PASSAPORTO", "CARTA D'IDENTITA", "DATA DI NASCITA", "COGNOME", "CITTADINANZA"),
+    "de": ("REISEPASS", "PERSONALAUSWEIS", "AUFENTHALTSTITEL", "GEBURTSTAG", "STAATSANGEHORIGKEIT"),
+}  # fmt: skip
+_ENGLISH_TITLES = _TERMS["en"][:3]
+#: Fewer words than this: the page read next to nothing (a dim phone photo).
+_FEW_WORDS = 8
+
+
+def may_carry_mrz(words: list[Word] | tuple[Word, ...]) -> bool:
+    """Whether a page whose words show no band may still carry one (R-MRZ-1).
+
+    What an identity document must carry, read however badly: a '<<' filler pair
+    anywhere; an English travel-document title, or identity terms in two languages
+    (ICAO's bilingual labels: ``Nom / Surname``); or a page that read almost no
+    words. A French-only letter or récépissé naming a titre de séjour, a bill or a
+    lease answer no: their band search costs nothing more.
+    """
+    if sum(len(w.text) >= 2 for w in words) < _FEW_WORDS:
+        return True
+    text = " " + fold(" ".join(w.text for w in words)) + " "
+    if "<<" in text or "«" in text:
+        return True
+    if any(_has(text, t) for t in _ENGLISH_TITLES):
+        return True
+    return sum(any(_has(text, t) for t in terms) for terms in _TERMS.values()) >= 2
+
+
+def _has(text: str, term: str) -> bool:
+    return re.search(rf"(?<![A-Z]){re.escape(term)}(?![A-Z])", text) is not None
+
+
+def _tall(band: list[Word]) -> bool:
+    """Most band words taller than wide: the page was read on its side."""
+    return sum(w.height > w.width for w in band) > len(band) / 2
+
+
+def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
+    """Every distinct reading made of the page's MRZ band, joined with
+    :data:`~dossier_check.fields.mrz.READINGS_SEPARATOR`; ``""`` without a band.
+
+    The page's own OCR lines of the band come first (:func:`band_lines`); when they
+    pass every check digit they are all there is (a re-read costs a Tesseract run).
+    Otherwise the band's box, grown by a margin and upscaled to about 40 px per
+    line, is read with the MRZ alphabet; then with thickened strokes, then slightly
+    blurred (R-MRZ-2). A reading failing a check digit is kept (the consumer takes
+    each field from a reading whose own check digit passes); empty or garbage ones
+    are not. Reading stops at the first one that passes every check digit.
+
+    When the words show no band (a phone photo whose OCR missed the MRZ lines, a
+    card read on its side) and the page may carry one (:func:`may_carry_mrz`), the
+    band is looked for in the pixels (:func:`~dossier_check.fields.mrz_locate.locate_band`).
+    """
+    readings: list[str] = []
+
+    def add(text: str) -> bool:
+        """Keep a useful new reading; true once one passes every check digit."""
+        if _useful(text) and text not in readings:
+            readings.append(text)
+            return _score(text)[0]
+        return False
+
+    band = band_lines(words)
+    crops: list[Image.Image] = []
+    if band:
+        if add(_lines(band)):
+            return readings[0]
+        if not _tall(band):
+            box, line_h = _box(band, gray)
+            crops.append(_upscaled(gray.crop(box), line_h))
+    if (not band and may_carry_mrz(words)) or (band and _tall(band)):
+        located = locate_band(gray)
+        if located is not None:
+            crops.extend(_located_crops(gray, located))
+    for crop in crops:
+        plain = _read(crop)
+        if add(plain):
             break
-        text = _read(retry(crop))
-        score = _score(text)
-        if score > best_score:
-            best, best_score = text, score
-    return best
+        if not _useful(plain):  # nothing like an MRZ here: no second look
+            continue
+        if any(add(_read(retry(crop))) for retry in _RETRIES):
+            break
+    return READINGS_SEPARATOR.join(readings)

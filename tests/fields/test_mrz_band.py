@@ -1,7 +1,9 @@
 """Finding the MRZ band among OCR words and re-reading it (R-MRZ-1, R-MRZ-2).
 
 No Tesseract here: the re-read is replaced by canned readings, so what is
-tested is which lines make the band and which reading is kept.
+tested is which lines make the band, which readings are handed on (every
+useful one, the page's own first: the consumer combines them field by field)
+and which pages are never re-read.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import pytest
 from PIL import Image
 
 from dossier_check.fields import mrz_band
-from dossier_check.fields.mrz import compose_td3
+from dossier_check.fields.mrz import READINGS_SEPARATOR, compose_td3
 from dossier_check.model import Word
 
 VALID = compose_td3(
@@ -50,7 +52,7 @@ def test_lone_capitals_line_is_not_a_band() -> None:
 
 def test_failing_read_is_retried_and_the_valid_one_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     bad = VALID[0] + "\n" + VALID[1][:-1] + "7"  # composite misread
-    reads = iter([bad, "\n".join(VALID)])
+    reads = iter([bad, "\n".join(VALID)])  # the plain re-read repeats the page's: kept once
     calls: list[Image.Image] = []
 
     def fake_read(crop: Image.Image) -> str:
@@ -59,7 +61,8 @@ def test_failing_read_is_retried_and_the_valid_one_kept(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(mrz_band, "_read", fake_read)
     gray = Image.new("L", (2000, 200), 255)
-    assert mrz_band.read_mrz_band(gray, words(*bad.splitlines())) == "\n".join(VALID)
+    got = mrz_band.read_mrz_band(gray, words(*bad.splitlines())).split(READINGS_SEPARATOR)
+    assert got == [bad, "\n".join(VALID)]  # the page's lines, the thickened re-read
     assert len(calls) == 2
 
 
@@ -79,7 +82,8 @@ def test_valid_first_read_is_not_retried(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(mrz_band, "_read", fake_read)
     gray = Image.new("L", (2000, 200), 255)
     page_read = [VALID[0], VALID[1][:-1] + "7"]  # composite misread on the page
-    assert mrz_band.read_mrz_band(gray, words(*page_read)) == "\n".join(VALID)
+    got = mrz_band.read_mrz_band(gray, words(*page_read))
+    assert got == "\n".join(page_read) + READINGS_SEPARATOR + "\n".join(VALID)
     assert len(calls) == 1
 
 
@@ -102,3 +106,79 @@ def test_lines_of_ordinary_text_are_not_a_band() -> None:
         for j, token in enumerate(line.split())
     ]
     assert mrz_band.band_words(prose) == []
+
+
+def test_readings_failing_different_fields_are_all_handed_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """R-MRZ-2, issue 4: the page read the number right and the dates wrong, the re-read
+    the other way round; both readings reach the consumer, the page's first."""
+    line2 = VALID[1]
+    page_read = [VALID[0], line2[:13] + "7408132" + line2[20:]]  # birth date misread
+    reread = [VALID[0], line2[:9] + "7" + line2[10:]]  # number's check digit misread
+    thick = [VALID[0], line2[:21] + "3204169" + line2[28:]]  # expiry misread
+    reads = iter(["\n".join(reread), "", "\n".join(thick)])
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: next(reads))
+    gray = Image.new("L", (2000, 200), 255)
+    got = mrz_band.read_mrz_band(gray, words(*page_read)).split(READINGS_SEPARATOR)
+    assert got == ["\n".join(page_read), "\n".join(reread), "\n".join(thick)]
+
+
+def test_garbage_readings_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    page_read = [VALID[0], VALID[1][:-1] + "7"]
+    reads = iter(["", "KKKK\n1", "\n".join(["ABCDEFGHIJKLMNOPQRSTUVWXYZ"] * 3)])
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: next(reads))
+    gray = Image.new("L", (2000, 200), 255)
+    assert mrz_band.read_mrz_band(gray, words(*page_read)) == "\n".join(page_read)
+
+
+def test_tall_noise_on_the_band_line_does_not_grow_the_crop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A '|' read with a box the page's height on the band's line (a scan turned
+    180°) once made the crop cover the page and the re-read garbage (R-MRZ-1)."""
+    page_read = [VALID[0], VALID[1][:-1] + "7"]
+    band = words(*page_read)
+    noise = Word("1<", 40.0, 1900, 0, 20, 1500, 1)  # on line 1, 1500 px tall
+    crops: list[Image.Image] = []
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: crops.append(crop) or "")
+    mrz_band.read_mrz_band(Image.new("L", (2000, 1600), 255), [*band, noise])
+    assert [w.text for w in mrz_band.band_lines([*band, noise])] == page_read
+    assert crops and crops[0].height < 400  # two lines of 30 px, margins, upscaled
+
+
+def test_band_keeps_to_one_run_of_lines() -> None:
+    """An MRZ-like line far above the band (a number printed on the page) is not in it."""
+    lines = [Word("IDFRA<<X<<<<<<<<<<<<<<<<<<<<<", 90.0, 10, 0, 600, 30, 0)]
+    lines += [Word(t, 90.0, 10, 1000 + 40 * i, 600, 30, 1 + i) for i, t in enumerate(VALID)]
+    assert [w.text for w in mrz_band.band_lines(lines)] == list(VALID)
+
+
+IDENTITY_PAGE = "REPUBLIQUE FRANCAISE TITRE DE SEJOUR RESIDENCE PERMIT Nom / Surname MARTIN"
+BILL_PAGE = "EDF Facture du 12/10/2026 Montant a payer 84,20 EUR TTC payé par carte VISA"
+
+
+def page_words(text: str) -> list[Word]:
+    return [Word(t, 90.0, 60 * j, 40, 50, 30, 0) for j, t in enumerate(text.split())]
+
+
+def test_bills_and_letters_are_never_searched_for_a_band(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mrz_band, "locate_band", lambda gray: pytest.fail("band searched"))
+    letter = "Madame, suite a votre demande de titre de sejour, merci de fournir votre passeport"
+    for text in (BILL_PAGE, letter):
+        assert not mrz_band.may_carry_mrz(page_words(text))
+        assert mrz_band.read_mrz_band(Image.new("L", (100, 100), 255), page_words(text)) == ""
+
+
+def test_identity_page_without_band_words_is_searched_in_its_pixels(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A phone photo whose OCR missed the MRZ lines (issue 4): the page carries
+    identity labels in two languages, so the band is looked for in the pixels."""
+    located: list[Image.Image] = []
+    monkeypatch.setattr(mrz_band, "locate_band", lambda gray: located.append(gray))
+    assert mrz_band.may_carry_mrz(page_words(IDENTITY_PAGE))
+    assert mrz_band.read_mrz_band(Image.new("L", (100, 100), 255), page_words(IDENTITY_PAGE)) == ""
+    assert len(located) == 1
