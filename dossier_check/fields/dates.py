@@ -345,3 +345,253 @@ def month_period(text: str, labels: Sequence[str]) -> list[tuple[date, date]]:
     for at, start, end in out:  # "Billing period" also holds "period": once each
         first[(start, end)] = min(at, first.get((start, end), at))
     return sorted(first, key=first.__getitem__)
+
+
+# ---- the dates an identity or residence document prints (R-ID-3, R-TS-2, R-TS-8)
+
+
+def _fuzzy(word: str) -> str:
+    """A regex for ``word`` (folded) with at most one letter misread or dropped when it
+    has 6 letters or more: OCR reads "NAISSANCE" as "NAISSAN CE", "NAlSSANCE", "NAISANCE"."""
+    if len(word) < 6:
+        return word
+    alternatives = [word]
+    for i in range(len(word)):
+        alternatives.append(word[:i] + "[A-Z0-9]" + word[i + 1 :])
+        alternatives.append(word[:i] + word[i + 1 :])
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _label(*words: str) -> str:
+    """Words of a label, each fuzzy, with or without spaces between them ("JUSQUAU")."""
+    return r"\s*".join(_fuzzy(w) if w.isalpha() else w for w in words)
+
+
+#: Labels of an identity document's dates, on folded text with every character that is
+#: not a letter, a digit or a line break made a space (so "NÉ(E) LE" is "NE E  LE" and
+#: "jusqu’au" is "JUSQU AU"). Longer labels win where two overlap.
+_DATE_LABELS: dict[str, tuple[str, ...]] = {
+    "expiry": (
+        _label("VALABLE", "JUSQU", "AU"),
+        _label("VALIDE", "JUSQU", "AU"),
+        _label("JUSQU", "AU"),
+        _label("DATE", "D", "EXPIRATION"),
+        _label("EXPIRATION"),
+        _label("EXPIRE", "LE"),
+        _label("EXPIRE"),
+        _label("EXPIRES", "ON"),
+        _label("EXPIRES"),
+        _label("FIN", "DE", "VALIDITE"),
+        _label("DATE", "DE", "FIN"),
+        _label("DATE", "DE", "VALIDITE"),
+        _label("VALID", "UNTIL"),
+        _label("VALID", "(?:TILL|THRU|THROUGH)"),
+        _label("UNTIL"),
+        _label("EXPIRY", "DATE"),
+        _label("DATE", "OF", "EXPIRY"),
+        _label("EXPIRY"),
+        _label("FECHA", "DE", "CADUCIDAD"),
+        _label("CADUCIDAD"),
+        _label("VALIDO", "HASTA"),
+        _label("DATA", "DE", "VALIDADE"),
+        _label("VALIDADE"),
+        _label("GULTIG", "BIS"),
+        _label("VENCIMIENTO"),
+        _label("VALIDO", "ATE"),
+        _label("VALIDITE"),
+        _label("VALIDITY"),
+    ),
+    "issue": (
+        _label("DATE", "DE", "DELIVRANCE"),
+        _label("DELIVRANCE"),
+        _label("DELIVRE", "(?:E\\s*)?(?:E\\s*)?LE"),
+        _label("DELIVREE", "LE"),
+        _label("DELIVRE"),
+        _label("DELIVREE"),
+        _label("FAIT", "LE"),
+        _label("FAIT", "A", "[A-Z ]{2,30}?", "LE"),
+        _label("DATE", "OF", "ISSUE"),
+        _label("ISSUE", "DATE"),
+        _label("ISSUED", "ON"),
+        _label("ISSUED"),
+        _label("DATE", "D", "EMISSION"),
+        _label("EMISE?", "LE"),
+        _label("DATE", "DE", "LA", "PREMIERE", "ATTESTATION"),
+        _label("PREMIERE", "ATTESTATION"),
+        _label("FECHA", "DE", "EXPEDICION"),
+        _label("DATA", "DE", "EMISSAO"),
+    ),
+    "birth": (
+        _label("DATE", "DE", "NAISSANCE"),
+        _label("DATE", "ET", "LIEU", "DE", "NAISSANCE"),
+        _label("LIEU", "DE", "NAISSANCE"),
+        _label("NAISSANCE"),
+        _label("NE", "(?:E\\s*)?(?:E\\s*)?LE"),
+        _label("NEE", "LE"),
+        _label("DATE", "OF", "BIRTH"),
+        _label("BIRTH", "DATE"),
+        _label("PLACE", "OF", "BIRTH"),
+        _label("BORN", "ON"),
+        _label("BORN"),
+        _label("DOB"),
+        _label("FECHA", "DE", "NACIMIENTO"),
+        _label("NACIMIENTO"),
+        _label("DATA", "DE", "NASCIMENTO"),
+        _label("NASCIMENTO"),
+        _label("GEBURTSDATUM"),
+    ),
+    # dates that are none of the three: they only stop a farther label reaching past them
+    "other": (
+        _label("DATE", "D", "ENTREE"),
+        _label("ENTREE", "EN", "FRANCE"),
+        _label("DATE", "DE", "LA", "DEMANDE"),
+        _label("DATE", "DU", "DEPOT"),
+        _label("DATE", "DE", "DEPOT"),
+        _label("RENDEZ", "VOUS"),
+        _label("CONVOQUE"),
+        _label("DATE", "OF", "ENTRY"),
+    ),
+}
+_LABEL_RES = {
+    kind: re.compile(r"(?<![A-Z0-9])(?:" + "|".join(labels) + r")(?![A-Z])")
+    for kind, labels in _DATE_LABELS.items()
+}
+#: The start of a validity period: "valable du X au Y", "valid from X to Y".
+_PERIOD_HEAD = re.compile(
+    r"(?<![A-Z])(?:VALAB\w*|VALID\w*|DU|FROM|DEL|DESDE|A COMPTER DU)\s*:?\s*(?:LE\s+)?$"
+)
+#: Characters allowed between a label and its date on the label's line: separators and at
+#: most a few short words ("Né(e) le : ", "valable jusqu'au ", "date of expiry / ").
+_LABEL_GAP = 40
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The birth, issue and expiry dates printed on an identity or residence document."""
+
+    birth: date | None = None
+    issue: date | None = None
+    expiry: date | None = None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    start: int
+    end: int
+
+
+def _label_hits(view: str) -> list[_Hit]:
+    """Every date label in ``view``, overlaps resolved to the earliest, longest."""
+    hits = [
+        _Hit(kind, m.start(), m.end())
+        for kind, pattern in _LABEL_RES.items()
+        for m in pattern.finditer(view)
+    ]
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for h in hits:
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return kept
+
+
+def _column(text: str, at: int) -> int:
+    return at - (text.rfind("\n", 0, at) + 1)
+
+
+def _labelled(view: str, dates: list[DateMatch], hits: list[_Hit]) -> list[str | None]:
+    """The kind of each date from its label: the nearest label before it on its line with
+    no other date between them; else, for a date that starts its line (a label above its
+    value, nothing but separators before it), the label of the line above nearest to it
+    in column."""
+    kinds: list[str | None] = []
+    for i, d in enumerate(dates):
+        line_start = view.rfind("\n", 0, d.start) + 1
+        floor = max(line_start, dates[i - 1].end if i else 0)
+        before = [h for h in hits if floor <= h.start and h.end <= d.start]
+        if before:
+            near = d.start - before[-1].end <= _LABEL_GAP
+            kinds.append(before[-1].kind if near else None)
+            continue
+        if re.search("[A-Z]", view[floor : d.start]):
+            kinds.append(None)  # words before the date, no label: not a value column
+            continue
+        kind = None
+        above_end = line_start - 1
+        for _ in range(2):  # the line above, or the one above it (a blank line between)
+            if above_end <= 0:
+                break
+            above_start = view.rfind("\n", 0, above_end) + 1
+            row = [h for h in hits if above_start <= h.start < above_end]
+            if row:
+                col = _column(view, d.start)
+                kind = min(row, key=lambda h: abs(_column(view, h.start) - col)).kind
+                break
+            if view[above_start:above_end].strip():
+                break  # a line of other words: the label is not above
+            above_end = above_start - 1
+        kinds.append(kind)
+    return kinds
+
+
+def document_dates(text: str, as_of: date | None = None) -> DocumentDates:
+    """Birth, issue and expiry dates of an identity document's printed text (no MRZ).
+
+    Each date is told by its label, in French, English, Spanish or Portuguese
+    and with one misread letter in a long word tolerated: "né(e) le", "date de
+    naissance", "date of birth"; "délivré(e) le", "date de délivrance", "fait
+    le"; "valable jusqu'au", "date d'expiration", "fin de validité", "valid
+    until", "expiry date". A validity period "valable du X au Y" / "valid from
+    X to Y" gives the issue (X) and the expiry (Y). A label stands before its
+    date on the line, or above it (nearest in column). Plausibility then
+    decides: a birth date is before the issue date (and ``as_of``), an expiry
+    after the birth and issue dates; an unlabelled date later than every other
+    one (and than ``as_of``) is taken as the expiry, the earliest unlabelled one
+    as the birth date when it is years before the others. Lines of a
+    machine-readable zone are ignored (their dates are the MRZ's to give).
+    """
+    lines = [line if "<<" not in line else " " * len(line) for line in fold_lines(text).split("\n")]
+    folded = "\n".join(lines)
+    view = re.sub(r"[^A-Z0-9\n]", " ", folded)
+    dates = find_dates(folded)
+    if not dates:
+        return DocumentDates()
+    kinds = _labelled(view, dates, _label_hits(view))
+    # validity periods: "valable du X au Y", "valid from X to Y", "X - Y" after a label
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if first.value >= second.value or kinds[i] in ("birth", "other"):
+            continue
+        if not _BETWEEN_ONLY.fullmatch(folded, first.end, second.start):
+            continue
+        head = folded[max(0, first.start - 30) : first.start]
+        if _PERIOD_HEAD.search(head) or kinds[i] in ("issue", "expiry"):
+            kinds[i], kinds[i + 1] = "issue", "expiry"
+
+    def of_kind(kind: str) -> list[date]:
+        return [d.value for d, k in zip(dates, kinds, strict=True) if k == kind]
+
+    births = [b for b in of_kind("birth") if as_of is None or b < as_of]
+    birth = births[0] if births else None
+    issues = [v for v in of_kind("issue") if birth is None or v > birth]
+    issue = issues[0] if issues else None
+    floor = max((v for v in (birth, issue) if v is not None), default=None)
+    expiries = [v for v in of_kind("expiry") if floor is None or v > floor]
+    expiry = expiries[0] if expiries else None
+    values = [d.value for d in dates]
+    unlabelled = [d.value for d, k in zip(dates, kinds, strict=True) if k is None]
+    if expiry is None and unlabelled:
+        latest = max(unlabelled)
+        others = [v for v in values if v != latest]
+        if all(latest > v for v in others) and (
+            (as_of is not None and latest > as_of) or (others and issue is not None)
+        ):
+            expiry = latest
+    if birth is None and unlabelled:
+        earliest = min(unlabelled)
+        others = [v for v in values if v != earliest]
+        reference = min(others) if others else as_of
+        if reference is not None and earliest.year <= reference.year - 10:
+            birth = earliest
+    return DocumentDates(birth, issue, expiry)
