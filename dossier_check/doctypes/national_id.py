@@ -6,6 +6,9 @@ the old French CNI's 2x36 ``IDFRA`` zone.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any
+
 from dossier_check.doctypes._common import (
     ID_LABELS,
     identity_extract,
@@ -14,8 +17,9 @@ from dossier_check.doctypes._common import (
     mrz_head,
     result,
 )
-from dossier_check.doctypes.residence_permit import PERMIT_CODES, PERMIT_WORDS
-from dossier_check.model import Classification
+from dossier_check.doctypes.residence_permit import PERMIT_CODES, PERMIT_WORDS, printed_dates
+from dossier_check.fields.dates import document_dates
+from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
 TYPE_ID = "national_id"
@@ -40,7 +44,41 @@ TITLES = (
     "NATIONAL ID",
 )
 
-extract = identity_extract
+
+def _ten_years_on(issued: date) -> date:
+    """The last day of a 10-year validity from ``issued`` (issued 12.03.2012, valid until
+    11.03.2022), as the old CNI prints it (R-ID-4)."""
+    try:
+        anniversary = issued.replace(year=issued.year + 10)
+    except ValueError:  # issued on 29 February
+        anniversary = date(issued.year + 10, 3, 1)
+    return anniversary - timedelta(days=1)
+
+
+def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
+    """The identity fields, the printed dates where the MRZ has none (R-ID-3).
+
+    The old French CNI's MRZ holds no expiry and only the issue month (card number
+    YYMM, R-MRZ-7): its expiry is the printed "Carte valable jusqu'au" date, else the
+    printed issue date ("délivrée le") + 10 years, the day before (R-ID-4); a printed
+    issue date in the MRZ's month makes ``issue_date`` exact. The extra 5 years of
+    R-ID-4 are the rules' to add, not a printed fact.
+    """
+    fields, problems = printed_dates(s, *identity_extract(s))
+    mrz = s.mrz
+    if mrz is not None and mrz.format == "FR_CNI_OLD":
+        issued = document_dates(s.text, s.as_of).issue
+        month = mrz.issue_date
+        if issued and month and (issued.year, issued.month) == (month.year, month.month):
+            fields["issue_date"] = issued.isoformat()
+            if "expiry_date" not in fields:
+                fields["expiry_date"] = _ten_years_on(issued).isoformat()
+                problems = [
+                    p
+                    for p in problems
+                    if not (p.code == "unreadable_field" and p.params.get("field") == "expiry_date")
+                ]
+    return fields, problems
 
 
 def detect(s: Signals) -> Classification | None:

@@ -16,6 +16,7 @@ from dossier_check.doctypes._common import (
     mrz_head,
     result,
 )
+from dossier_check.fields.dates import document_dates
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -95,8 +96,32 @@ def detect(s: Signals) -> Classification | None:
     return result(TYPE_ID, score, evidence)
 
 
+def printed_dates(
+    s: Signals, fields: dict[str, Any], problems: list[Finding]
+) -> tuple[dict[str, Any], list[Finding]]:
+    """Birth and expiry dates read from the printed text by their labels (R-TS-2, R-TS-8,
+    R-ID-3): what a document without an MRZ (récépissé, API, APS, asylum attestation)
+    carries, and what an MRZ that holds no such date leaves out. A date the MRZ gives is
+    kept: its check digit confirms it. The label-only reading of ``identity_extract`` is
+    replaced, as it takes the first date after any label ("jusqu'à" in a sentence)."""
+    found = document_dates(s.text, s.as_of)
+    fields = dict(fields)
+    mrz = s.mrz
+    for key, value in (("birth_date", found.birth), ("expiry_date", found.expiry)):
+        if value is None or (mrz is not None and getattr(mrz, key) is not None):
+            continue
+        fields[key] = value.isoformat()
+    if "expiry_date" in fields:
+        problems = [
+            p
+            for p in problems
+            if not (p.code == "unreadable_field" and p.params.get("field") == "expiry_date")
+        ]
+    return fields, problems
+
+
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
-    fields, problems = identity_extract(s)
+    fields, problems = printed_dates(s, *identity_extract(s))
     kind = "card"
     if s.mrz is not None and s.mrz.format in ("MRVA", "MRVB"):
         kind = "visa"
