@@ -376,6 +376,7 @@ _DATE_LABELS: dict[str, tuple[str, ...]] = {
         _label("VALIDE", "JUSQU", "AU"),
         _label("JUSQU", "AU"),
         _label("DATE", "D", "EXPIRATION"),
+        _label("DATE", "D", "EXPIR"),  # "Date d'expir." abbreviated
         _label("EXPIRATION"),
         _label("EXPIRE", "LE"),
         _label("EXPIRE"),
@@ -535,6 +536,26 @@ def _labelled(view: str, dates: list[DateMatch], hits: list[_Hit]) -> list[str |
     return kinds
 
 
+#: "27 06 1988": day, month and year apart, as the French card-format CNI and many other
+#: cards print them; two-digit day and month and a four-digit year only (a phone number's
+#: pairs never end in a 19xx/20xx group).
+_SPACED = re.compile(r"(?<![0-9] )(?<![0-9])([0-3]\d) ([01]\d) ((?:19|20)\d\d)(?![0-9])(?! [0-9])")
+
+
+def _card_dates(folded: str) -> list[DateMatch]:
+    """:func:`find_dates` plus the space-separated dates cards print ("27 06 1988")."""
+    found = find_dates(folded)
+    for m in _SPACED.finditer(folded):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        try:
+            value = date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            continue
+        found.append(DateMatch(value, m.start(), m.end(), m[0]))
+    return sorted(found, key=lambda d: d.start)
+
+
 def document_dates(text: str, as_of: date | None = None) -> DocumentDates:
     """Birth, issue and expiry dates of an identity document's printed text (no MRZ).
 
@@ -554,7 +575,7 @@ def document_dates(text: str, as_of: date | None = None) -> DocumentDates:
     lines = [line if "<<" not in line else " " * len(line) for line in fold_lines(text).split("\n")]
     folded = "\n".join(lines)
     view = re.sub(r"[^A-Z0-9\n]", " ", folded)
-    dates = find_dates(folded)
+    dates = _card_dates(folded)
     if not dates:
         return DocumentDates()
     kinds = _labelled(view, dates, _label_hits(view))

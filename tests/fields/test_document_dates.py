@@ -96,3 +96,13 @@ def test_a_lone_past_unlabelled_date_is_no_expiry() -> None:
 def test_dates_inside_a_machine_readable_zone_are_left_to_the_mrz() -> None:
     text = "IRFRA12/03/1990<<<<<<<<<<<<<<\n01/02/2027<<<<<<"
     assert document_dates(text, AS_OF) == DocumentDates()
+
+
+def test_a_card_date_printed_with_spaces_is_read_R_ID_3() -> None:
+    text = "DATE D'EXPIR. / Expiry date\n13 06 2036\nDate de naissance 27 06 1988"
+    found = document_dates(text, AS_OF)
+    assert (found.birth, found.expiry) == (date(1988, 6, 27), date(2036, 6, 13))
+
+
+def test_digit_pairs_of_a_phone_number_are_no_spaced_date() -> None:
+    assert document_dates("Valable jusqu'au tél. 06 12 12 2026 45", AS_OF).expiry is None
