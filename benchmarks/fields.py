@@ -327,6 +327,8 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
         for f in CHECKED[t]:
             if truth.get(f) not in (None, ""):
                 total_all[(t, f)] += 1
+            elif f in truth.get("not_shown", {}):  # on a side the file does not show
+                held[f"not shown {f}"] += 1
         if r["type"] != t:
             if verbose and not e["held_out"]:
                 print(f"TYPE MISS {r['rel']} [{e['layout']}] {t} -> {r['type']}")
@@ -404,6 +406,11 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
         n, d = got[name]
         met = d and n / d >= share
         print(f"{name:28} {_rate(n, d):>18}  target {share:.0%}  {'met' if met else 'NOT met'}")
+    if held["not shown expiry_date"]:
+        print(
+            f"  (expiry_date: {held['not shown expiry_date']} more files show only the side "
+            "without it, front-only old CNIs: not counted)"
+        )
     if with_pe and secs["pe mrz"]:
         more = mrz["all"]["ours"] > mrz["all"]["pe"]
         faster = sum(secs["ours mrz"]) <= sum(secs["pe mrz"])

@@ -1174,6 +1174,11 @@ def _cni_old(ctx: Ctx) -> Doc:
     if ctx.opts.get("front_only", rng.random() < 0.4):  # the MRZ is on the front here
         pages = [f]
         fields["sides"] = ["front"]
+        # printed on the back only: no reader can find them on this file (the MRZ
+        # gives the issue month, R-MRZ-7), so they are truth about the card, kept apart
+        fields["not_shown"] = {
+            k: fields.pop(k) for k in ("issue_date", "expiry_date", "effective_expiry_date")
+        }
     return Doc("national_id", "national_id/fr-cni-old", pages, fields, "card")
 
 
