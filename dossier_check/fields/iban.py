@@ -194,6 +194,8 @@ def find_ibans(text: str) -> list[IbanMatch]:
                 if kept + len(group) > length:
                     break
                 kept += len(group)
+            if not kept:
+                continue  # a first group longer than the country's IBAN: not one
             chars = chars[:kept]
             match = _match(compact[:kept], (chars[0][0], chars[-1][0] + 1), corrected=False)
         else:

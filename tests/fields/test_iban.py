@@ -114,6 +114,12 @@ def test_labelled_truncated_iban_is_reported_invalid_without_the_next_word() -> 
     assert not m.valid and m.iban == "FR763000600001123456789018"
 
 
+def test_labelled_run_longer_than_its_country_iban_is_no_iban() -> None:
+    """A re-read glues label and groups ("IBANAT43..."): an Austrian IBAN has 20
+    characters, a first group of 27 cannot be one, and the search must not raise."""
+    assert find_ibans("IBANAT43GO423175757267399999173") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
