@@ -103,6 +103,9 @@ class Mrz:
     lines: tuple[str, ...]
     optional_data_2: str = ""  # TD1 only: line 2's optional field
     corrected: bool = False
+    #: The lines as cleaned, before fitting to the width (parse_mrz): what a later
+    #: repair of a character read twice starts from.
+    read_lines: tuple[str, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -533,7 +536,7 @@ def parse_mrz(lines: Sequence[str], pivot: date | None = None) -> Mrz | None:
         mrz = _parse_exact(_format_for(combo[0], width), combo, pivot)
         if best is None or mrz.valid_checks > best.valid_checks:
             best = mrz
-    return best
+    return replace(best, read_lines=tuple(cleaned)) if best is not None else None
 
 
 # --- finding in OCR text ---------------------------------------------------
@@ -688,12 +691,15 @@ def _graft(rows: list[list[str]], donor: Sequence[str], check: _Check) -> None:
 def _printed_values(printed: str) -> tuple[set[str], set[str]]:
     """Words (and pairs of adjacent words) and dates as YYMMDD printed on the page."""
     words: set[str] = set()
-    for line in fold(printed).splitlines():
-        tokens = re.findall(r"[A-Z0-9]+", line)
+    for line in printed.splitlines():
+        if "<" in line or "«" in line:  # the MRZ itself is not a second witness
+            continue
+        tokens = re.findall(r"[A-Z0-9]+", fold(line))
         words.update(tokens)
         words.update(a + b for a, b in itertools.pairwise(tokens))
-    days = {d.value for d in find_dates(printed)}
-    for m in _SPACED_DATE.finditer(printed):
+    visual = "\n".join(line for line in printed.splitlines() if "<" not in line)
+    days = {d.value for d in find_dates(visual)}
+    for m in _SPACED_DATE.finditer(visual):
         day = _safe_date(int(m[3]), int(m[2]), int(m[1]))
         if day is not None:
             days.add(day)
@@ -741,8 +747,10 @@ def _printed_repair(
     size = end - start
     if name == "document_number":
         number = len(line[start:end].rstrip("<"))
-        pool = {w.ljust(size, "<") for w in words if number - 1 <= len(w) <= number + 1 <= size + 1}
-        pool = {v for v in pool if len(v) == size}
+        near = [w for w in words if number - 1 <= len(w) <= number + 1]
+        # the printed zone's OCR may add a character too ('6NNU9ICTVP'): each one dropped
+        near += [w[:i] + w[i + 1 :] for w in near if len(w) == number + 1 for i in range(len(w))]
+        pool = {w.ljust(size, "<") for w in near if len(w) <= size}
     else:
         pool = days
     limit = max(1, size // 3)
@@ -766,12 +774,30 @@ def _printed_repair(
     return nearest[0] if len(nearest) == 1 else None
 
 
+def _printed_fields(mrz: Mrz, words: set[str], days: set[str]) -> set[str]:
+    """The number and dates of ``mrz`` that the printed zone shows too."""
+    shown = set()
+    if mrz.document_number and mrz.document_number in words:
+        shown.add("document_number")
+    for name, value in (("birth_date", mrz.birth_date), ("expiry_date", mrz.expiry_date)):
+        if value is not None and value.strftime("%y%m%d") in days:
+            shown.add(name)
+    return shown
+
+
 def _with_printed(mrz: Mrz, words: set[str], days: set[str], pivot: date) -> Mrz:
-    """``mrz`` with each failing number or date that the printed zone repairs (R-ID-8)."""
+    """``mrz`` with a number or date the printed zone does not show replaced by the
+    printed value the MRZ's check digit confirms (R-ID-8, R-MRZ-2).
+
+    A failing field is replaced when more check digits then pass. A passing
+    field is replaced only when every check digit still passes: OCR makes
+    look-alike errors that pass a check digit and the composite by chance
+    (``OD7CRK3FV`` for ``097CRK3FV``), and the value both zones agree on wins.
+    """
     width = len(mrz.lines[0])
     for name in _PRINTED_FIELDS:
         check = _check_named(_layout(mrz.format, mrz.lines), name)
-        if check is None or _passes(mrz, name) or len(check.spans) != 1:
+        if check is None or len(check.spans) != 1 or name in _printed_fields(mrz, words, days):
             continue
         line, start, end = check.spans[0]
         repaired = _printed_repair(mrz.lines[line], start, end, name, words, days)
@@ -781,9 +807,31 @@ def _with_printed(mrz: Mrz, words: set[str], days: set[str], pivot: date) -> Mrz
         lines = list(mrz.lines)
         lines[line] = fitted
         trial = _parse_exact(mrz.format, lines, pivot)
-        if _passes(trial, name) and trial.valid_checks > mrz.valid_checks:
+        better = _passes(trial, name) and trial.valid_checks > mrz.valid_checks
+        if trial.valid if mrz.valid else better:
             mrz = replace(trial, corrected=True)
     return mrz
+
+
+def _one_dropped(mrz: Mrz, pivot: date) -> list[Mrz]:
+    """Valid readings of ``mrz`` with one character of a line read one too long dropped.
+
+    OCR sometimes reads a character twice or a speck as a letter
+    (``KG595069<0OUKR...``): trimming the line at an end may then pass every
+    check digit by chance, dropping the right character passes them by right.
+    """
+    width = len(mrz.lines[0])
+    found: dict[tuple[str, ...], Mrz] = {}
+    for k, read in enumerate(mrz.read_lines):
+        if len(read) != width + 1 or len(mrz.read_lines) != len(mrz.lines):
+            continue
+        for i in range(len(read)):
+            lines = list(mrz.lines)
+            lines[k] = read[:i] + read[i + 1 :]
+            trial = _parse_exact(mrz.format, lines, pivot)
+            if trial.valid:
+                found.setdefault(tuple(lines), trial)
+    return list(found.values())
 
 
 def combine_readings(
@@ -791,23 +839,32 @@ def combine_readings(
 ) -> Mrz | None:
     """The best MRZ from several readings of one band, repaired field by field.
 
-    A document number or date that fails its check digit is first looked for
-    in the printed (visual) zone ``printed``: the one value printed on the
-    document that passes the MRZ's own check digit and is within a third of
-    its length in edits of the MRZ's reading (R-ID-8, R-MRZ-2). Then, as each
-    check digit covers its own field, a field that still fails in the best
-    reading is taken from another reading of the same format where it passes
-    (R-MRZ-2). A step is kept only when more check digits pass; where the
-    format has a composite, it confirms the whole. Ties go to the earlier
-    reading: pass restricted-alphabet re-reads first.
+    First the printed (visual) zone ``printed``: a document number or date
+    that it does not show is replaced by the one printed value that passes
+    the MRZ's own check digit and is within a third of the field in edits
+    (R-ID-8, R-MRZ-2; see :func:`_with_printed`). A valid reading that agrees
+    with the printed zone on more fields wins. Otherwise, as each check digit
+    covers its own field, a field that still fails in the best reading is
+    taken from another reading of the same format where it passes (R-MRZ-2),
+    the composite deciding between combinations. A step is kept only when
+    more check digits pass. Ties go to the earlier reading: pass
+    restricted-alphabet re-reads first.
     """
     pivot = pivot or date.today()
     if not readings:
         return None
-    if not any(m.valid for m in readings) and printed:
+    agreement: dict[int, int] = {}
+    if printed:
         words, days = _printed_values(printed)
-        readings = [m if m.valid else _with_printed(m, words, days, pivot) for m in readings]
-    best = max(readings, key=lambda m: (m.valid, m.valid_checks))  # max keeps the first
+        readings = [_with_printed(m, words, days, pivot) for m in readings]
+        agreement = {id(m): len(_printed_fields(m, words, days)) for m in readings}
+        if not any(m.valid and agreement[id(m)] == 3 for m in readings):
+            extra = [d for m in readings for d in _one_dropped(m, pivot)]
+            agreement |= {id(m): len(_printed_fields(m, words, days)) for m in extra}
+            readings = [*readings, *extra]
+    best = max(  # max keeps the first of equals
+        readings, key=lambda m: (m.valid, agreement.get(id(m), 0) if m.valid else 0, m.valid_checks)
+    )
     if best.valid:
         return best
     fmt, width = best.format, len(best.lines[0])

@@ -623,3 +623,57 @@ def test_filler_letters_at_the_end_of_a_name_line_are_fillers() -> None:
         nationality="FRA", birth_date=date(1990, 1, 2), sex="F", expiry_date=date(2030, 1, 2),
     )  # fmt: skip
     assert find_mrz("\n".join(short_name), PIVOT).given_names == "ELLE"
+
+
+def _cni(number: str) -> list[str]:
+    return compose_td1(
+        issuing_state="FRA", surname="BONNET", given_names="HUGO", document_number=number,
+        nationality="FRA", birth_date=date(2005, 1, 8), sex="M", expiry_date=date(2036, 2, 8),
+    )  # fmt: skip
+
+
+def test_a_misread_passing_every_check_by_chance_yields_to_the_printed_value() -> None:
+    """'097CRK3FV' read 'OD7CRK3FV' passes the number's check digit and the composite
+    (seen on a phone photo): the value the printed zone shows and the check digits
+    confirm wins (R-ID-8)."""
+    truth = _cni("097CRK3FV")
+    misread = [truth[0].replace("097CRK3FV", "OD7CRK3FV"), *truth[1:]]
+    chance = _read(misread)
+    assert chance.valid and chance.document_number == "OD7CRK3FV"
+    printed = "N° DU DOCUMENT / Document No\n097CRK3FV 08 02 2036\nM FRA 08 01 2005"
+    assert combine_readings([chance], printed, PIVOT).document_number == "097CRK3FV"
+    assert combine_readings([chance], "", PIVOT).document_number == "OD7CRK3FV"  # no witness
+
+
+def test_the_mrz_lines_in_the_page_text_are_no_printed_witness() -> None:
+    truth = _cni("097CRK3FV")
+    misread = [truth[0].replace("097CRK3FV", "OD7CRK3FV"), *truth[1:]]
+    page = "\n".join(["097CRK3FV", *truth])  # the MRZ's own lines hold other tokens
+    assert combine_readings([_read(misread)], page, PIVOT).document_number == "097CRK3FV"
+    only_mrz = "\n".join(misread)
+    assert combine_readings([_read(misread)], only_mrz, PIVOT).document_number == "OD7CRK3FV"
+
+
+def test_printed_number_with_a_character_read_twice_still_repairs() -> None:
+    """The printed zone's OCR doubled a stroke ('6NNU9ICTVP'): dropping one character
+    gives the number the MRZ's check digit confirms."""
+    truth = _cni("6NNU9CTVP")
+    bad = _read([truth[0].replace("6NNU9CTVP", "6NNUOCTVP"), *truth[1:]])
+    assert not bad.valid
+    fixed = combine_readings([bad], "N° DU DOCUMENT\n6NNU9ICTVP 08 02 2036", PIVOT)
+    assert fixed.valid and fixed.document_number == "6NNU9CTVP"
+
+
+def test_a_character_read_twice_in_the_mrz_is_dropped_where_the_checks_say() -> None:
+    """'KG595069<0OUKR...': an 'O' read after the check digit. Trimming the line at its
+    start passes every check by chance ('G595069<0'); dropping the 'O' passes them by
+    right, and agrees with the printed number."""
+    truth = compose_td3(
+        issuing_state="UKR", surname="SHEVCHENKO", given_names="SERHII", document_number="KG595069",
+        nationality="UKR", birth_date=date(1982, 8, 18), sex="M", expiry_date=date(2031, 9, 30),
+    )  # fmt: skip
+    doubled = truth[1][:10] + "O" + truth[1][10:]
+    reading = _read([truth[0], doubled])
+    printed = "Passport No.\nKG595069\n18 AUG 1982\n30 SEP 2031"
+    fixed = combine_readings([reading], printed, PIVOT)
+    assert fixed.valid and fixed.document_number == "KG595069"
