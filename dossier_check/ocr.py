@@ -23,6 +23,7 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.fields.iban_band import read_iban_band  # noqa: E402
+from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
@@ -45,7 +46,7 @@ class OcrSettings:
     deskew: bool = True
     mrz_pass: bool = True
     iban_pass: bool = True  # re-read IBAN lines whose first read fails mod-97
-    version: int = 7  # bump when the algorithm changes, to invalidate caches
+    version: int = 8  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,9 @@ class OcrEngine:
         gray = _prepare(image, s.max_side, s.min_side)
         words, page, skew = self._read_level(gray)
         rotation = 0
-        if s.fix_orientation and (_mean_conf(words) < DOUBTFUL_CONF or _sideways(words)):
+        sideways = _sideways(words)
+        doubtful = sideways or (_mean_conf(words) < DOUBTFUL_CONF and not _upright_mrz(words))
+        if s.fix_orientation and doubtful:
             osd, sure = detect_rotation(gray)
             if sure and osd:
                 # OSD is sure of a turn: take it unless it reads worse
@@ -173,6 +176,14 @@ def _sideways(words: list[Word]) -> bool:
     long_words = [w for w in words if len(w.text) >= 4 and w.conf >= 0]
     tall = sum(w.height > w.width for w in long_words)
     return len(long_words) >= 3 and tall > len(long_words) / 2
+
+
+def _upright_mrz(words: list[Word]) -> bool:
+    """Whether the read holds an MRZ with two check digits passing: a page read upside
+    down cannot (R-MRZ-2), so a card whose guilloche lowers the mean confidence is
+    not read three more ways round. (Words on end still need the page turned: the
+    boxes, the band's crop and the thumbnail want it upright.)"""
+    return find_mrz(_join_lines(words)) is not None
 
 
 def _mean_conf(words: list[Word]) -> float:
