@@ -43,7 +43,78 @@ def words(*lines: str, height: int = 30) -> list[Word]:
 
 
 def test_reread_that_passes_mod97_and_the_cle_is_kept() -> None:
-    assert iban_band.choose_iban([FR_MISREAD, grouped(FR)]) == FR
+    assert iban_band.choose_iban([FR_MISREAD, grouped(FR), grouped(FR)]) == FR
+
+
+def test_one_passing_reading_is_kept_when_other_readings_saw_each_character() -> None:
+    """Each reading misreads a different digit; the one that reads all right passes."""
+    other_misread = "FR76 3000 6000 0112 3456 7899 189"
+    assert iban_band.choose_iban([FR_MISREAD, grouped(FR), other_misread]) == FR
+
+
+def _two_digit_misread_that_passes(iban: str) -> str:
+    """``iban`` with two digits changed so that it still passes mod-97."""
+    for i in range(4, len(iban)):
+        for j in range(i + 1, len(iban)):
+            for a in "0123456789":
+                for b in "0123456789":
+                    wrong = iban[:i] + a + iban[i + 1 : j] + b + iban[j + 1 :]
+                    if a != iban[i] and b != iban[j] and std_iban.is_valid(wrong):
+                        return wrong
+    raise AssertionError("none found")
+
+
+def test_one_passing_reading_that_no_other_reading_confirms_is_refused() -> None:
+    """R-RIB-1 alone (a German IBAN): two misread digits pass mod-97 once in 97; a
+    reading whose characters no other reading saw in their place is not trusted."""
+    wrong = _two_digit_misread_that_passes(DE)
+    first_misread = DE[:-1] + "1"  # the page read the last digit wrong: fails
+    assert iban_band.choose_iban([grouped(wrong)], grouped(first_misread)) is None
+
+
+def test_readings_that_misread_or_doubled_a_digit_are_lined_up() -> None:
+    """The misread of the brief (seed 8801, a 170 dpi phone photo): 9401 read 9461.
+    Other readings misread another 0 or double one; lined up, the one combination of
+    what two readings saw at each place that passes mod-97 is the IBAN (R-RIB-1)."""
+    truth = "DE11461694016389478031"
+    page = "IBAN\nDE11 4616 9461 6389 4780 31"
+    readings = [
+        "DE11 4616 9461 6389 4780 31",
+        "DE11 4616 9401 6389 4786 31",
+        "IBAN DE11 4616 94001 6389 4780 31",  # a doubled 0, label glued
+    ]
+    assert all(not std_iban.is_valid(r.replace(" ", "")) for r in readings)
+    assert iban_band.choose_iban(readings, page) == truth
+
+
+def test_too_many_disputed_places_give_nothing() -> None:
+    """More than MAX_MOD97_COMBINATIONS combinations: no IBAN rather than a guess."""
+    readings = [
+        "DE11 4616 9461 6389 4780 31",
+        "DE11 4616 9461 6389 4780 31",
+        "DE11 4618 9401 6889 4786 37",
+        "DE11 4618 9401 6889 4786 37",
+    ]
+    assert iban_band.choose_iban(readings) is None
+
+
+def test_line_read_on_end_is_turned_level() -> None:
+    """A page photographed a quarter turned and read as it lies: the words are taller
+    than wide and follow each other down the page."""
+    down = [Word(t, 90.0, 1330, 160 + 110 * i, 28, 85, 0) for i, t in enumerate(FR_MISREAD.split())]
+    assert iban_band._upright_turn(down) == 90
+    assert iban_band._upright_turn(list(reversed(down))) == -90
+    assert iban_band._upright_turn(words(FR_MISREAD)) == 0
+
+
+def test_bill_lines_with_dates_or_capital_are_not_taken_for_iban_lines() -> None:
+    """Bills cost no re-read: a period or a share capital is not an IBAN-shaped run."""
+    page = words(
+        "Période facturée du 01/10/2026 au 31/10/2026",
+        "SAS au capital de 6 700 000 € — RCS Lille 773 354 754",
+        "Facture n° FA202611377351",
+    )
+    assert iban_band.iban_lines(page) == []
 
 
 def test_readings_that_all_fail_mod97_give_nothing() -> None:
@@ -52,7 +123,8 @@ def test_readings_that_all_fail_mod97_give_nothing() -> None:
 
 
 def test_foreign_iban_needs_mod97_only() -> None:
-    assert iban_band.choose_iban(["DE89 3704 0044 0532 0130 06", grouped(DE)]) == DE
+    readings = ["DE89 3704 0044 0532 0130 06", grouped(DE), "DE89 3704 0044 0532 0180 00"]
+    assert iban_band.choose_iban(readings) == DE
 
 
 def test_french_iban_with_a_wrong_cle_needs_two_agreeing_readings() -> None:
@@ -102,32 +174,33 @@ def test_noise_word_with_a_huge_box_is_left_out_of_the_crop() -> None:
 
 
 def test_page_with_a_valid_iban_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(iban_band, "_read", lambda crop: pytest.fail("re-read"))
+    monkeypatch.setattr(iban_band, "_read", lambda crop, psm=7: pytest.fail("re-read"))
     gray = Image.new("L", (1200, 400), 255)
     assert iban_band.read_iban_band(gray, words("IBAN " + grouped(FR))) == ""
 
 
 def test_page_without_an_iban_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bills and letters are common: they cost no Tesseract run."""
-    monkeypatch.setattr(iban_band, "_read", lambda crop: pytest.fail("re-read"))
+    monkeypatch.setattr(iban_band, "_read", lambda crop, psm=7: pytest.fail("re-read"))
     gray = Image.new("L", (1200, 400), 255)
     page = words("FACTURE 2026 0042", "Montant TTC 42,10 EUR", "Référence client 12345678")
     assert iban_band.read_iban_band(gray, page) == ""
 
 
 def test_variants_are_read_until_one_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
-    reads = iter([FR_MISREAD, "IBAN" + FR, "unused"])
-    calls: list[Image.Image] = []
+    """Reads alternate psm 7 and psm 13 (their errors differ) and stop once two agree."""
+    reads = iter([FR_MISREAD, "IBAN" + FR, "IBAN " + grouped(FR), "unused"])
+    calls: list[tuple[Image.Image, int]] = []
 
-    def fake_read(crop: Image.Image) -> str:
-        calls.append(crop)
+    def fake_read(crop: Image.Image, psm: int = 7) -> str:
+        calls.append((crop, psm))
         return next(reads)
 
     monkeypatch.setattr(iban_band, "_read", fake_read)
     gray = Image.new("L", (1200, 400), 255)
     assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD)) == grouped(FR)
-    assert len(calls) == 2
-    assert calls[0].height >= 40  # 30 px text upscaled to about 40 px
+    assert [psm for _, psm in calls] == [7, 13, 7]
+    assert calls[0][0].height >= 40  # 30 px text upscaled to about 40 px
 
 
 def test_reread_iban_is_taken_only_when_the_text_has_no_valid_one() -> None:
