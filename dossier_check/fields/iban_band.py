@@ -455,6 +455,22 @@ def _upright_turn(line: Sequence[Word]) -> int:
     return 90 if down > 0 else -90
 
 
+#: Most slant (degrees) a line's words may show and still be taken for one line.
+MAX_SLANT = 8.0
+
+
+def _slant(line: Sequence[Word], turn: int) -> float:
+    """Degrees counter-clockwise that level a line slanted on a phone photo (its word
+    centres drift across it), beyond the quarter ``turn``; 0 when under half a degree."""
+    if len(line) < 2:
+        return 0.0
+    first, last = line[0], line[-1]
+    dx = (last.left + last.width / 2) - (first.left + first.width / 2)
+    dy = (last.top + last.height / 2) - (first.top + first.height / 2)
+    slant = float(np.degrees(np.arctan2(dy, dx))) - turn
+    return slant if 0.5 <= abs(slant) <= MAX_SLANT else 0.0
+
+
 def _crop(gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGHT) -> Image.Image:
     """The line's box grown by a margin, made level, scaled to about ``text_height`` px of text."""
     turn = _upright_turn(line)
@@ -466,8 +482,23 @@ def _crop(gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGH
     bottom = max(w.top + w.height for w in line) + margin_y
     box = (max(0, left), max(0, top), min(gray.width, right), min(gray.height, bottom))
     crop = gray.crop(box)
-    if turn:
-        crop = crop.rotate(turn, expand=True)
+    slant = _slant(line, turn)
+    if turn or slant:
+        crop = crop.rotate(
+            turn + slant, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
+        )
+    if slant:
+        # The box of a slanted line holds bits of the lines above and below: once
+        # level, the line is the crop's middle band.
+        middle = crop.height / 2
+        crop = crop.crop(
+            (
+                0,
+                max(0, round(middle - 0.8 * height)),
+                crop.width,
+                min(crop.height, round(middle + 0.8 * height)),
+            )
+        )
     scale = max(0.5, min(4.0, text_height / height))
     if abs(scale - 1.0) > 0.1:
         size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
