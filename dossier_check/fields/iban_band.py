@@ -404,7 +404,13 @@ def choose_iban(readings: Sequence[str], page_text: str = "") -> str | None:
     if len(agreed) == 1:
         return agreed[0]
     bbans = table_bbans(page_text + "\n" + "\n".join(readings))
-    return _merged([page_text, *readings], bbans) or _aligned([page_text, *readings])
+    # The page alone first: an IBAN it prints twice is two readings whose disputes the
+    # re-reads, with misreads of their own, could push past MAX_MOD97_COMBINATIONS.
+    return (
+        _merged([page_text], bbans)
+        or _merged([page_text, *readings], bbans)
+        or _aligned([page_text, *readings])
+    )
 
 
 def _otsu(crop: Image.Image) -> Image.Image:

@@ -87,6 +87,16 @@ def test_readings_that_misread_or_doubled_a_digit_are_lined_up() -> None:
     assert iban_band.choose_iban(readings, page) == truth
 
 
+def test_an_iban_printed_twice_is_combined_from_the_page_before_the_rereads() -> None:
+    """Seed 8341 (a 190 dpi phone photo): the page prints the IBAN twice and reads each
+    copy with one misread; the re-reads misread other 0s as 6s. The page's two copies
+    alone leave one combination that passes (R-RIB-1)."""
+    truth = "FR7628583133738009920550767"
+    page = "IBAN FR76 2858 3133 7380 9992 0550 767\nIBAN FR76 2858 3133 7386 0992 0550 767"
+    readings = ["IBAN FR7628583133738669926550767", "IBAN FR7628583133738609926550767"]
+    assert iban_band.choose_iban(readings, page) == truth
+
+
 def test_too_many_disputed_places_give_nothing() -> None:
     """More than MAX_MOD97_COMBINATIONS combinations: no IBAN rather than a guess."""
     readings = [
