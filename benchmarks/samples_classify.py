@@ -59,8 +59,10 @@ def main() -> int:
         print("  MISS", line)
     for name, complete in outcomes:
         print(f"dossier {name}: {'complete' if complete else 'incomplete'}")
-    print(f"{nfiles} files in {seconds:.1f} s ({seconds / max(nfiles, 1):.2f} s/file, "
-          f"jobs={args.jobs}, cache={'off' if args.no_cache else 'on'})")
+    print(
+        f"{nfiles} files in {seconds:.1f} s ({seconds / max(nfiles, 1):.2f} s/file, "
+        f"jobs={args.jobs}, cache={'off' if args.no_cache else 'on'})"
+    )
     return 0
 
 

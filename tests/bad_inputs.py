@@ -171,8 +171,7 @@ def nested_pdf(depth: int = 50_000, tree_depth: int = 3_000) -> bytes:
         parent = b"" if level == 0 else b"/Parent %d 0 R " % (number - 1)
         objects.append(b"<< /Type /Pages %s/Kids [%d 0 R] /Count 1 >>" % (parent, kid))
     objects.append(
-        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Deep "
-        % (page_obj - 1)
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Deep " % (page_obj - 1)
         + deep
         + b" /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
         % (page_obj + 1, page_obj + 2)
@@ -235,21 +234,37 @@ def corrupt_heic_bytes() -> bytes:
 #: name -> (relative path, bytes maker, expected code)
 _FILES: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("truncated_pdf", "truncated.pdf", lambda: text_pdf_bytes(3)[:900], "corrupt_file"),
-    ("encrypted_user_password", "encrypted_user.pdf", lambda: encrypted_pdf_bytes("s3cret"),
-     "encrypted"),
+    (
+        "encrypted_user_password",
+        "encrypted_user.pdf",
+        lambda: encrypted_pdf_bytes("s3cret"),
+        "encrypted",
+    ),
     ("encrypted_owner_only", "encrypted_owner_only.pdf", lambda: encrypted_pdf_bytes(""), ""),
     ("broken_xref", "broken_xref.pdf", broken_xref_pdf, ""),
     ("pdf_500_pages", "pages_500.pdf", lambda: text_pdf_bytes(500), "too_many_pages"),
     ("looping_pdf", "loop.pdf", looping_pdf, "corrupt_file"),
     ("nested_pdf", "nested.pdf", nested_pdf, "corrupt_file"),
     ("zero_bytes", "zero.pdf", lambda: b"", "empty_file"),
-    ("jpeg_named_pdf", "jpeg_named.pdf", lambda: image_bytes(scan_image(), "JPEG"),
-     "mime_mismatch"),
-    ("text_named_jpg", "text_named.jpg", lambda: b"Bonjour, voici mes papiers.\n" * 20,
-     "unsupported_type"),
+    (
+        "jpeg_named_pdf",
+        "jpeg_named.pdf",
+        lambda: image_bytes(scan_image(), "JPEG"),
+        "mime_mismatch",
+    ),
+    (
+        "text_named_jpg",
+        "text_named.jpg",
+        lambda: b"Bonjour, voici mes papiers.\n" * 20,
+        "unsupported_type",
+    ),
     ("decompression_bomb_png", "bomb.png", bomb_png, "too_many_pixels"),
-    ("one_pixel", "one_pixel.png", lambda: image_bytes(Image.new("RGB", (1, 1), "white"), "PNG"),
-     ""),
+    (
+        "one_pixel",
+        "one_pixel.png",
+        lambda: image_bytes(Image.new("RGB", (1, 1), "white"), "PNG"),
+        "",
+    ),
     ("wide_30000x200", "wide.png", lambda: image_bytes(scan_image((30_000, 200), "L"), "PNG"), ""),
     ("cmyk_jpeg", "cmyk.jpg", lambda: image_bytes(scan_image(mode="CMYK"), "JPEG"), ""),
     ("png_16_bit", "deep16.png", png16_bytes, ""),
@@ -257,8 +272,12 @@ _FILES: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("animated_gif", "animated.gif", animated_gif_bytes, ""),
     ("corrupt_heic", "corrupt.heic", corrupt_heic_bytes, "corrupt_file"),
     ("newline_in_name", "scan\nidentity ok.jpg", lambda: image_bytes(scan_image(), "JPEG"), ""),
-    ("deep_folder", "/".join(f"d{i:02d}" for i in range(1, 31)) + "/deep.png",
-     lambda: image_bytes(scan_image(), "PNG"), ""),
+    (
+        "deep_folder",
+        "/".join(f"d{i:02d}" for i in range(1, 31)) + "/deep.png",
+        lambda: image_bytes(scan_image(), "PNG"),
+        "",
+    ),
     ("mode_000", "locked.pdf", lambda: text_pdf_bytes(1), "unreadable_file"),
 ]
 

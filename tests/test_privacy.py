@@ -38,8 +38,10 @@ OCR_WORD = "QUOKKA"
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                 "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"):
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ):
         if Path(path).exists():
             return ImageFont.truetype(path, size)
     return ImageFont.load_default(size)
@@ -58,10 +60,18 @@ def make_dossier(folder: Path) -> Path:
     return folder
 
 
-def run_cli(args: list[str], env: dict[str, str] | None = None,
-            prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*(prefix or []), *CLI, *args], capture_output=True, text=True,
-                          cwd=REPO, env={**os.environ, **(env or {})}, timeout=300, check=False)
+def run_cli(
+    args: list[str], env: dict[str, str] | None = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*(prefix or []), *CLI, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
 
 
 def _can(cmd: list[str]) -> bool:
@@ -82,9 +92,11 @@ def test_full_check_succeeds_without_any_network(tmp_path: Path) -> None:
     dossier = make_dossier(tmp_path / "dossier")
     cache = tmp_path / "cache"
 
-    proc = run_cli(["check", str(dossier), "--as-of", AS_OF, "--format", "json", "--jobs", "2",
-                    "--debug"], env={"DOSSIER_CHECK_CACHE_DIR": str(cache)},
-                   prefix=[unshare, "-n"])
+    proc = run_cli(
+        ["check", str(dossier), "--as-of", AS_OF, "--format", "json", "--jobs", "2", "--debug"],
+        env={"DOSSIER_CHECK_CACHE_DIR": str(cache)},
+        prefix=[unshare, "-n"],
+    )
 
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stderr == ""
@@ -105,10 +117,10 @@ def test_no_process_of_a_check_opens_an_internet_socket(tmp_path: Path) -> None:
     dossier = make_dossier(tmp_path / "dossier")
     trace = tmp_path / "trace.txt"
 
-    proc = run_cli(["check", str(dossier), "--as-of", AS_OF, "--format", "json", "--jobs", "2",
-                    "--no-cache"],
-                   prefix=[strace, "-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg",
-                           "-o", str(trace)])
+    proc = run_cli(
+        ["check", str(dossier), "--as-of", AS_OF, "--format", "json", "--jobs", "2", "--no-cache"],
+        prefix=[strace, "-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg", "-o", str(trace)],
+    )
 
     assert proc.returncode in (0, 1), proc.stderr
     log = trace.read_text()
@@ -186,11 +198,26 @@ sys.exit(main(sys.argv[1:]))
 @pytest.mark.tesseract
 def test_debug_logs_of_parent_and_workers_hold_no_document_text(tmp_path: Path) -> None:
     dossier = make_dossier(tmp_path / "dossier")
-    args = ["check", str(dossier), "--as-of", AS_OF, "--format", "json", "--jobs", "2",
-            "--no-cache"]
+    args = [
+        "check",
+        str(dossier),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--no-cache",
+    ]
 
-    proc = subprocess.run([sys.executable, "-c", LOGGED_RUN, *args], capture_output=True,
-                          text=True, cwd=REPO, timeout=300, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", LOGGED_RUN, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+        check=False,
+    )
     debug = run_cli([*args, "--debug"])
 
     assert proc.returncode in (0, 1), proc.stderr
