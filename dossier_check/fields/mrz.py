@@ -739,11 +739,18 @@ _SHIFTS = (0, 1, -1)
 
 
 def _printed_repair(
-    line: str, start: int, end: int, name: str, words: set[str], days: set[str]
-) -> str | None:
+    line: str,
+    start: int,
+    end: int,
+    name: str,
+    printed: tuple[set[str], set[str]],
+    shifts: tuple[int, ...] = _SHIFTS,
+) -> tuple[str, int] | None:
     """``line`` with the field ``line[start:end]`` replaced by the one printed value
-    that passes the check digit read after it and is within a third of its length
-    in edits of the MRZ's reading, or ``None`` (none, or two equally near)."""
+    that passes the check digit read after it and differs from the MRZ's reading
+    by look-alikes and at most one other edit, and the shift used; ``None`` when
+    there is no such value or two are equally near."""
+    words, days = printed
     size = end - start
     if name == "document_number":
         number = len(line[start:end].rstrip("<"))
@@ -753,9 +760,8 @@ def _printed_repair(
         pool = {w.ljust(size, "<") for w in near if len(w) <= size}
     else:
         pool = days
-    limit = max(1, size // 3)
-    found: dict[str, int] = {}
-    for shift in _SHIFTS:
+    found: dict[tuple[str, int], int] = {}
+    for shift in shifts:
         if not 0 <= end + shift < len(line):
             continue
         digit = line[end + shift].translate(_TO_DIGIT)
@@ -763,10 +769,14 @@ def _printed_repair(
         for value in pool:
             if check_digit(value) != digit:
                 continue
-            distance = _edits(value, read)
-            if distance <= limit:
+            # look-alikes (O/0, S/5, B/8...) are what both zones misread; beyond
+            # them one edit only: a number's check digit is its only guard (the
+            # composite weighs the number as its own digit does), and each further
+            # candidate would be another 1-in-10 chance of a wrong value passing
+            distance = _edits(value.translate(_TO_DIGIT), read.translate(_TO_DIGIT))
+            if distance <= 1:
                 repaired = line[:start] + value + line[end + shift :]
-                found.setdefault(repaired, distance)
+                found.setdefault((repaired, shift), distance)
     if not found:
         return None
     best = min(found.values())
@@ -789,10 +799,14 @@ def _with_printed(mrz: Mrz, words: set[str], days: set[str], pivot: date) -> Mrz
     """``mrz`` with a number or date the printed zone does not show replaced by the
     printed value the MRZ's check digit confirms (R-ID-8, R-MRZ-2).
 
-    A failing field is replaced when more check digits then pass. A passing
-    field is replaced only when every check digit still passes: OCR makes
-    look-alike errors that pass a check digit and the composite by chance
-    (``OD7CRK3FV`` for ``097CRK3FV``), and the value both zones agree on wins.
+    A failing field is replaced when more check digits then pass, or, when the
+    field is taken as read a character short or long (its check digit one place
+    off), when every check digit then passes. A passing field is replaced only
+    in place, its check digit as read, and when every check digit still passes:
+    OCR makes look-alike errors that pass a check digit and the composite by
+    chance (``OD7CRK3FV`` for ``097CRK3FV``), and the value both zones agree on
+    wins. (Shifting a valid field would let a misread printed value, ``4PNOWZ270``,
+    claim the field's last digit as its check digit.)
     """
     width = len(mrz.lines[0])
     for name in _PRINTED_FIELDS:
@@ -800,15 +814,16 @@ def _with_printed(mrz: Mrz, words: set[str], days: set[str], pivot: date) -> Mrz
         if check is None or len(check.spans) != 1 or name in _printed_fields(mrz, words, days):
             continue
         line, start, end = check.spans[0]
-        repaired = _printed_repair(mrz.lines[line], start, end, name, words, days)
-        fitted = _refit(repaired, width) if repaired is not None else None
-        if fitted is None:
+        shifts = (0,) if mrz.valid else _SHIFTS
+        found = _printed_repair(mrz.lines[line], start, end, name, (words, days), shifts)
+        fitted = _refit(found[0], width) if found is not None else None
+        if found is None or fitted is None:
             continue
         lines = list(mrz.lines)
         lines[line] = fitted
         trial = _parse_exact(mrz.format, lines, pivot)
         better = _passes(trial, name) and trial.valid_checks > mrz.valid_checks
-        if trial.valid if mrz.valid else better:
+        if trial.valid if mrz.valid or found[1] else better:
             mrz = replace(trial, corrected=True)
     return mrz
 
@@ -841,8 +856,8 @@ def combine_readings(
 
     First the printed (visual) zone ``printed``: a document number or date
     that it does not show is replaced by the one printed value that passes
-    the MRZ's own check digit and is within a third of the field in edits
-    (R-ID-8, R-MRZ-2; see :func:`_with_printed`). A valid reading that agrees
+    the MRZ's own check digit and differs from the reading by look-alikes and
+    one edit at most (R-ID-8, R-MRZ-2; see :func:`_with_printed`). A valid reading that agrees
     with the printed zone on more fields wins. Otherwise, as each check digit
     covers its own field, a field that still fails in the best reading is
     taken from another reading of the same format where it passes (R-MRZ-2),

@@ -567,12 +567,15 @@ def test_printed_value_failing_the_check_digit_is_not_taken() -> None:
 
 
 def test_printed_value_far_from_the_reading_is_not_taken() -> None:
-    """A printed value differing in more than a third of the field is another number."""
+    """A printed value differing by two characters that are no look-alikes is another
+    number: a number's check digit is its only guard, one more candidate is one more
+    1-in-10 chance of a wrong value passing."""
     truth = compose_td1(
         issuing_state="FRA", surname="ROUSSEAU", given_names="CHLOE", document_number="AB1234567",
         nationality="FRA", birth_date=date(1987, 11, 1), sex="F", expiry_date=date(2035, 9, 27),
     )  # fmt: skip
-    garbled = truth[0][:5] + "XWYH" + truth[0][9:]  # four characters misread
+    garbled = truth[0][:5] + "XW" + truth[0][7:]  # 'AB' misread 'XW'
+    assert not _read([garbled, *truth[1:]]).valid
     kept = combine_readings([_read([garbled, *truth[1:]])], "AB1234567", PIVOT)
     assert kept is not None and not kept.valid
 
@@ -677,3 +680,18 @@ def test_a_character_read_twice_in_the_mrz_is_dropped_where_the_checks_say() -> 
     printed = "Passport No.\nKG595069\n18 AUG 1982\n30 SEP 2031"
     fixed = combine_readings([reading], printed, PIVOT)
     assert fixed.valid and fixed.document_number == "KG595069"
+
+
+def test_a_valid_reading_is_not_shifted_onto_a_misread_printed_number() -> None:
+    """The card prints '4PN0WZ270', its VIZ is read '4PNOWZ270' and its MRZ
+    '4PNOWZ2702', which a look-alike swap confirmed by the check digit makes
+    4PN0WZ270 (R-MRZ-2). Taking the field as read a character short would let the
+    printed misread claim the field's last digit as its own check digit."""
+    truth = compose_td1(
+        issuing_state="D", surname="WAGNER", given_names="LUKAS", document_number="4PN0WZ270",
+        nationality="D", birth_date=date(1988, 12, 15), sex="M", expiry_date=date(2035, 1, 9),
+    )  # fmt: skip
+    read = _read([truth[0].replace("4PN0WZ270", "4PNOWZ270"), *truth[1:]])
+    assert read.valid and read.document_number == "4PN0WZ270"
+    printed = "Ausweisnummer / Document No\n4PNOWZ270\n15 DEC 1988\n09 JAN 2035"
+    assert combine_readings([read], printed, PIVOT).document_number == "4PN0WZ270"
