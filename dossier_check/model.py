@@ -8,6 +8,7 @@ that ``messages.py`` renders in French or English.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -68,6 +69,19 @@ class Word:
     width: int
     height: int
     line: int  # a page-wide line number: words that share it sit on one line
+
+
+def words_by_line(words: Iterable[Word]) -> dict[int, list[Word]]:
+    """``words`` grouped by their line number, each line's words in the order given."""
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    return lines
+
+
+def join_lines(words: Iterable[Word]) -> str:
+    """The text of ``words``: a line per line number, in line order."""
+    return "\n".join(" ".join(w.text for w in ws) for _, ws in sorted(words_by_line(words).items()))
 
 
 @dataclass(frozen=True)

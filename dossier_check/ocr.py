@@ -25,7 +25,7 @@ from dossier_check.cache import Cache  # noqa: E402
 from dossier_check.fields.iban_band import read_iban_band  # noqa: E402
 from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
-from dossier_check.model import Page, TextSource, Word  # noqa: E402
+from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
 
 
@@ -139,7 +139,7 @@ class OcrEngine:
                         words, page, skew, rotation = trial, trial_page, trial_skew, angle
                         if _mean_conf(trial) >= DOUBTFUL_CONF:
                             break
-        text = _join_lines(words)
+        text = join_lines(words)
         confs = [w.conf for w in words if w.conf >= 0]
         confidence = round(sum(confs) / len(confs), 1) if confs else None
         mrz_text = read_mrz_band(page, words) if s.mrz_pass else ""
@@ -183,7 +183,7 @@ def _upright_mrz(words: list[Word]) -> bool:
     down cannot (R-MRZ-2), so a card whose guilloche lowers the mean confidence is
     not read three more ways round. (Words on end still need the page turned: the
     boxes, the band's crop and the thumbnail want it upright.)"""
-    return find_mrz(_join_lines(words)) is not None
+    return find_mrz(join_lines(words)) is not None
 
 
 def _mean_conf(words: list[Word]) -> float:
@@ -307,13 +307,6 @@ def _words(gray: Image.Image, lang: str, psm: int) -> list[Word]:
             )
         )
     return words
-
-
-def _join_lines(words: list[Word] | tuple[Word, ...]) -> str:
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
 def _result_to_json(r: OcrResult) -> dict:

@@ -34,3 +34,14 @@ def fold(s: str) -> str:
     The result is not index-aligned with ``s``: match on it, not for spans.
     """
     return _SPACES.sub(" ", strip_accents(s.upper()).upper().translate(_QUOTES)).strip()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: characters swapped, dropped or added (OCR does all three)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dossier_check.fields.mrz import compose_td1
+from dossier_check.fields.photo import PhotoMeasures
 from dossier_check.model import Document, Page, SourceFile, TextSource
+from dossier_check.signals import Signals, build_signals
+
+AS_OF = date(2026, 11, 15)
+
+#: A French residence permit's TD1 MRZ (Nguyen Van An, born 1988-01-09, valid to 2028-03-04).
+TD1_PERMIT_LINES = compose_td1(
+    document_code="IR", issuing_state="FRA", surname="NGUYEN", given_names="VAN AN",
+    document_number="AB1234567", nationality="VNM", birth_date=date(1988, 1, 9), sex="M",
+    expiry_date=date(2028, 3, 4), optional_data="",
+)  # fmt: skip
+
+
+def signals(text: str, photo: PhotoMeasures | None = None) -> Signals:
+    """The signals of recorded OCR text, one page per form feed."""
+    pages = tuple(
+        Page(i, text=t, text_source=TextSource.OCR) for i, t in enumerate(text.split("\f"))
+    )
+    return build_signals(pages, photo, AS_OF)
 
 
 def doc(path: str, type_: str, text: str = "", **fields: Any) -> Document:

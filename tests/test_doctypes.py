@@ -13,10 +13,7 @@ import pytest
 from dossier_check import doctypes
 from dossier_check.fields.mrz import compose_mrvb, compose_td1, compose_td3
 from dossier_check.fields.photo import Face, PhotoMeasures
-from dossier_check.model import Page, TextSource
-from dossier_check.signals import build_signals
-
-AS_OF = date(2026, 11, 15)
+from tests.factories import TD1_PERMIT_LINES, signals
 
 TD3 = "\n".join(
     compose_td3(
@@ -32,20 +29,7 @@ TD3 = "\n".join(
         optional_data="",
     )
 )
-TD1_PERMIT = "\n".join(
-    compose_td1(
-        document_code="IR",
-        issuing_state="FRA",
-        surname="NGUYEN",
-        given_names="VAN AN",
-        document_number="AB1234567",
-        nationality="VNM",
-        birth_date=date(1988, 1, 9),
-        sex="M",
-        expiry_date=date(2028, 3, 4),
-        optional_data="",
-    )
-)
+TD1_PERMIT = "\n".join(TD1_PERMIT_LINES)
 TD1_ID = "\n".join(
     compose_td1(
         document_code="ID",
@@ -74,13 +58,6 @@ MRVB = "\n".join(
         optional_data="",
     )
 )
-
-
-def signals(text: str, photo: PhotoMeasures | None = None):
-    pages = tuple(
-        Page(i, text=t, text_source=TextSource.OCR) for i, t in enumerate(text.split("\f"))
-    )
-    return build_signals(pages, photo, AS_OF)
 
 
 def kind(text: str, photo: PhotoMeasures | None = None) -> str:

@@ -4,23 +4,9 @@ has them. Text written here (no OCR, no sample template)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from dossier_check import doctypes
 from dossier_check.doctypes import national_id, residence_permit
-from dossier_check.fields.mrz import compose_td1
-from dossier_check.model import Page, TextSource
-from dossier_check.signals import Signals, build_signals
-
-AS_OF = date(2026, 11, 15)
-
-
-def signals(text: str) -> Signals:
-    pages = tuple(
-        Page(i, text=t, text_source=TextSource.OCR) for i, t in enumerate(text.split("\f"))
-    )
-    return build_signals(pages, None, AS_OF)
-
+from tests.factories import TD1_PERMIT_LINES, signals
 
 RENEWAL = """PRÉFECTURE DE LA GIRONDE
 RÉCÉPISSÉ DE DEMANDE DE RENOUVELLEMENT DE CARTE DE SÉJOUR
@@ -58,19 +44,9 @@ def test_an_asylum_attestation_gives_its_validity_end_and_birth_date_R_TS_2() ->
 
 
 def test_the_mrz_dates_win_over_the_printed_ones_R_ID_8() -> None:
-    mrz = compose_td1(
-        document_code="IR",
-        issuing_state="FRA",
-        surname="NGUYEN",
-        given_names="VAN AN",
-        document_number="AB1234567",
-        nationality="VNM",
-        birth_date=date(1988, 1, 9),
-        sex="M",
-        expiry_date=date(2028, 3, 4),
-        optional_data="",
+    text = "TITRE DE SÉJOUR\nNé(e) le 19.01.1988\nValable jusqu'au 14.03.2028\n" + "\n".join(
+        TD1_PERMIT_LINES
     )
-    text = "TITRE DE SÉJOUR\nNé(e) le 19.01.1988\nValable jusqu'au 14.03.2028\n" + "\n".join(mrz)
     fields, _ = residence_permit.extract(signals(text))
     assert (fields["birth_date"], fields["expiry_date"]) == ("1988-01-09", "2028-03-04")
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from dossier_check.text import fold
 
@@ -120,12 +121,28 @@ def find_dates(text: str) -> list[DateMatch]:
                 continue
             start, end = index[m.start()], index[m.end() - 1] + 1
             candidates.append(DateMatch(value, start, end, text[start:end]))
-    candidates.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    found: list[DateMatch] = []
-    for candidate in candidates:
-        if not found or candidate.start >= found[-1].end:
-            found.append(candidate)
-    return found
+    return _earliest_longest(candidates)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def _earliest_longest(spans: list[_S]) -> list[_S]:
+    """``spans`` in text order, overlaps resolved to the earliest, then the longest."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[_S] = []
+    for span in spans:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 def date_after_label(text: str, labels: Sequence[str], window: int = 60) -> date | None:
@@ -339,8 +356,8 @@ def month_period(text: str, labels: Sequence[str]) -> list[tuple[date, date]]:
             month = int(found["num"]) if found["num"] else _MONTHS[found["month"]]
             year = int(found["year"])
             start = date(year, month, 1)
-            end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
-            out.append((m.start(), start, date.fromordinal(end)))
+            last = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+            out.append((m.start(), start, date.fromordinal(last)))
     first: dict[tuple[date, date], int] = {}
     for at, start, end in out:  # "Billing period" also holds "period": once each
         first[(start, end)] = min(at, first.get((start, end), at))
@@ -484,17 +501,13 @@ class _Hit:
 
 def _label_hits(view: str) -> list[_Hit]:
     """Every date label in ``view``, overlaps resolved to the earliest, longest."""
-    hits = [
-        _Hit(kind, m.start(), m.end())
-        for kind, pattern in _LABEL_RES.items()
-        for m in pattern.finditer(view)
-    ]
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    kept: list[_Hit] = []
-    for h in hits:
-        if not kept or h.start >= kept[-1].end:
-            kept.append(h)
-    return kept
+    return _earliest_longest(
+        [
+            _Hit(kind, m.start(), m.end())
+            for kind, pattern in _LABEL_RES.items()
+            for m in pattern.finditer(view)
+        ]
+    )
 
 
 def _column(text: str, at: int) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import product
 
 import cv2
@@ -38,7 +38,7 @@ from stdnum import iban as std_iban
 
 from dossier_check import scratch
 from dossier_check.fields.iban import _layout, find_ibans_repaired, rib_key_valid
-from dossier_check.model import Word
+from dossier_check.model import Word, join_lines, words_by_line
 
 IBAN_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 #: The text height (px) a line is scaled to before the re-read.
@@ -89,13 +89,6 @@ def _has_valid(text: str) -> bool:
     return any(m.valid for m in find_ibans_repaired(text))
 
 
-def _by_line(words: Iterable[Word]) -> dict[int, list[Word]]:
-    lines: dict[int, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w)
-    return lines
-
-
 def _plain(words: Sequence[Word]) -> str:
     return " ".join(w.text for w in words)
 
@@ -121,7 +114,7 @@ def _sane(words: Sequence[Word], body: float) -> list[Word]:
 def iban_lines(words: Sequence[Word]) -> list[list[Word]]:
     """The lines worth a second look, in page order: those with an IBAN-shaped run,
     and for an ``IBAN`` label with nothing after it, the line right below it."""
-    lines = _by_line(words)
+    lines = words_by_line(words)
     body = _body_height(words)
     chosen: list[int] = []
     for k in sorted(lines):
@@ -531,7 +524,7 @@ def read_iban_band(gray: Image.Image, words: Sequence[Word]) -> str:
     """
     if not words:
         return ""
-    first = "\n".join(_plain(ws) for _, ws in sorted(_by_line(words).items()))
+    first = join_lines(words)
     if _has_valid(first):
         return ""
     lines = iban_lines(words)

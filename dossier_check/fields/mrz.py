@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dossier_check.fields.dates import find_dates
-from dossier_check.text import fold
+from dossier_check.text import edit_distance, fold
 
 FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB", "FR_CNI_OLD")
 
@@ -202,7 +202,7 @@ def _layout(fmt: str, lines: Sequence[str]) -> _Layout:
 # --- parsing ---------------------------------------------------------------
 
 
-def _gather(chars: list[list[str]], spans: Iterable[_Span]) -> str:
+def _gather(chars: Sequence[Sequence[str]], spans: Iterable[_Span]) -> str:
     return "".join("".join(chars[line][start:end]) for line, start, end in spans)
 
 
@@ -690,30 +690,19 @@ def _graft(rows: list[list[str]], donor: Sequence[str], check: _Check) -> None:
 
 def _printed_values(printed: str) -> tuple[set[str], set[str]]:
     """Words (and pairs of adjacent words) and dates as YYMMDD printed on the page."""
+    # the MRZ itself is not a second witness
+    visual = [line for line in printed.splitlines() if "<" not in line and "«" not in line]
     words: set[str] = set()
-    for line in printed.splitlines():
-        if "<" in line or "«" in line:  # the MRZ itself is not a second witness
-            continue
+    for line in visual:
         tokens = re.findall(r"[A-Z0-9]+", fold(line))
         words.update(tokens)
         words.update(a + b for a, b in itertools.pairwise(tokens))
-    visual = "\n".join(line for line in printed.splitlines() if "<" not in line)
-    days = {d.value for d in find_dates(visual)}
-    for m in _SPACED_DATE.finditer(visual):
+    days = {d.value for d in find_dates("\n".join(visual))}
+    for m in _SPACED_DATE.finditer("\n".join(visual)):
         day = _safe_date(int(m[3]), int(m[2]), int(m[1]))
         if day is not None:
             days.add(day)
     return words, {d.strftime("%y%m%d") for d in days}
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance: OCR drops and adds characters as well as swapping them."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
 
 
 def _refit(line: str, width: int) -> str | None:
@@ -773,7 +762,7 @@ def _printed_repair(
             # them one edit only: a number's check digit is its only guard (the
             # composite weighs the number as its own digit does), and each further
             # candidate would be another 1-in-10 chance of a wrong value passing
-            distance = _edits(value.translate(_TO_DIGIT), read.translate(_TO_DIGIT))
+            distance = edit_distance(value.translate(_TO_DIGIT), read.translate(_TO_DIGIT))
             if distance <= 1:
                 repaired = line[:start] + value + line[end + shift :]
                 found.setdefault((repaired, shift), distance)
@@ -868,18 +857,17 @@ def combine_readings(
     pivot = pivot or date.today()
     if not readings:
         return None
-    agreement: dict[int, int] = {}
+    words, days = _printed_values(printed)
+
+    def agreement(m: Mrz) -> int:
+        return len(_printed_fields(m, words, days)) if m.valid else 0
+
     if printed:
-        words, days = _printed_values(printed)
         readings = [_with_printed(m, words, days, pivot) for m in readings]
-        agreement = {id(m): len(_printed_fields(m, words, days)) for m in readings}
-        if not any(m.valid and agreement[id(m)] == 3 for m in readings):
-            extra = [d for m in readings for d in _one_dropped(m, pivot)]
-            agreement |= {id(m): len(_printed_fields(m, words, days)) for m in extra}
-            readings = [*readings, *extra]
-    best = max(  # max keeps the first of equals
-        readings, key=lambda m: (m.valid, agreement.get(id(m), 0) if m.valid else 0, m.valid_checks)
-    )
+        if not any(agreement(m) == len(_PRINTED_FIELDS) for m in readings):
+            readings = [*readings, *(d for m in readings for d in _one_dropped(m, pivot))]
+    # max keeps the first of equals
+    best = max(readings, key=lambda m: (m.valid, agreement(m), m.valid_checks))
     if best.valid:
         return best
     fmt, width = best.format, len(best.lines[0])
@@ -900,9 +888,7 @@ def combine_readings(
                 continue
             donor = _check_named(_layout(fmt, other.lines), check.name)
             if donor == check:
-                found.setdefault(
-                    _gather([list(x) for x in other.lines], donor.spans), (other.lines, donor)
-                )
+                found.setdefault(_gather(other.lines, donor.spans), (other.lines, donor))
         if found:
             options.append(list(found.values()))
     for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):

@@ -18,7 +18,7 @@ from PIL import Image, ImageFilter
 from dossier_check import scratch
 from dossier_check.fields.mrz import READINGS_SEPARATOR, find_mrz
 from dossier_check.fields.mrz_locate import Band, locate_band
-from dossier_check.model import Word
+from dossier_check.model import Word, join_lines, words_by_line
 from dossier_check.text import fold
 
 MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
@@ -65,9 +65,7 @@ def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     to a line that is mostly MRZ characters too, when it is 28 or more MRZ
     characters long (a blurred line whose fillers were not read as '<').
     """
-    lines: dict[int, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w)
+    lines = words_by_line(words)
     order = sorted(lines)
     raw = {k: "".join(w.text for w in lines[k]) for k in order}
     band: list[Word] = []
@@ -81,13 +79,6 @@ def band_words(words: list[Word] | tuple[Word, ...]) -> list[Word]:
         ):
             band.extend(lines[k])
     return band
-
-
-def _lines(band: list[Word]) -> str:
-    lines: dict[int, list[str]] = {}
-    for w in band:
-        lines.setdefault(w.line, []).append(w.text)
-    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
 def _score(text: str) -> tuple[bool, int]:
@@ -123,9 +114,7 @@ def band_lines(words: list[Word] | tuple[Word, ...]) -> list[Word]:
         return []
     height = float(np.median([w.height for w in band]))
     band = [w for w in band if w.height <= _TALL * height]
-    lines: dict[int, list[Word]] = {}
-    for w in band:
-        lines.setdefault(w.line, []).append(w)
+    lines = words_by_line(band)
     tops = {k: float(np.median([w.top for w in ws])) for k, ws in lines.items()}
     runs: list[list[int]] = []
     for k in sorted(lines, key=lambda k: tops[k]):
@@ -270,7 +259,7 @@ def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> st
     band = band_lines(words)
     crops: list[Image.Image] = []
     if band:
-        if add(_lines(band)):
+        if add(join_lines(band)):
             return readings[0]
         if not _tall(band):
             box, line_h = _box(band, gray)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from dossier_check.text import fold
+from dossier_check.text import edit_distance, fold
 
 NameMatch = Literal["same", "drift", "different"]
 
@@ -48,21 +48,10 @@ def _core_tokens(s: str) -> tuple[str, ...]:
     return core or tokens  # "NE" alone is a name, not a link word
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def _close(a: str, b: str) -> bool:
     """A small spelling drift: 1 edit for short tokens, 2 from 6 characters."""
     limit = 1 if max(len(a), len(b)) < 6 else 2
-    return min(len(a), len(b)) >= 2 and _distance(a, b) <= limit
+    return min(len(a), len(b)) >= 2 and edit_distance(a, b) <= limit
 
 
 def _unmatched(a: Sequence[str], b: Sequence[str]) -> tuple[list[str], list[str]]:
