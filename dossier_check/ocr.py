@@ -27,6 +27,7 @@ from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
+from dossier_check.skew import estimate_skew  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class OcrSettings:
     deskew: bool = True
     mrz_pass: bool = True
     iban_pass: bool = True  # re-read IBAN lines whose first read fails mod-97
-    version: int = 11  # bump when the algorithm changes, to invalidate caches
+    version: int = 12  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -249,38 +250,6 @@ def detect_rotation(gray: Image.Image) -> tuple[int, bool]:
     if not rotate or not conf or float(conf.group(1)) < 1.5:
         return 0, False
     return int(rotate.group(1)) % 360, True
-
-
-#: Long side of the copy the skew is measured on: text lines of an A4 page stay
-#: several pixels apart, and each of the ~12 trial rotations stays cheap.
-SKEW_SIDE = 800
-
-
-def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) -> float:
-    """Small skew angle (degrees, counter-clockwise positive) by projection profiles.
-
-    Text lines make the row-sum profile spiky when level: the angle whose
-    rotated copy has the largest profile variance wins. Whole degrees are
-    tried first, then ``step`` around the best one, on a copy ``SKEW_SIDE`` px long.
-    """
-    arr = np.asarray(gray, dtype=np.uint8)
-    if max(gray.size) > SKEW_SIDE:
-        scale = SKEW_SIDE / max(gray.size)
-        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
-        arr = cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
-    if arr.size == 0 or arr.std() < 5:
-        return 0.0
-    ink = Image.fromarray(((arr < arr.mean() - arr.std() * 0.5) * 255).astype(np.uint8))
-
-    def score(angle: float) -> float:
-        rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST))
-        return float(np.var(rotated.sum(axis=1, dtype=np.int64)))
-
-    coarse = [float(a) for a in range(-round(max_angle), round(max_angle) + 1)]
-    best = max(coarse, key=lambda a: (score(a), -abs(a)))
-    fine = [best + k * step for k in range(-round(1 / step) + 1, round(1 / step))]
-    fine = [a for a in fine if abs(a) <= max_angle + 1e-9]
-    return max(fine, key=lambda a: (score(a), -abs(a)))
 
 
 def _words(gray: Image.Image, lang: str, psm: int) -> list[Word]:

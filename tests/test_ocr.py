@@ -10,7 +10,8 @@ from PIL import Image, ImageDraw, ImageFont
 from dossier_check.cache import Cache
 from dossier_check.fields.mrz import find_mrz
 from dossier_check.model import Page, TextSource
-from dossier_check.ocr import OcrEngine, estimate_skew
+from dossier_check.ocr import OcrEngine
+from dossier_check.skew import estimate_skew
 
 pytestmark = pytest.mark.tesseract
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

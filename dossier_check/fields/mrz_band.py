@@ -19,6 +19,7 @@ from dossier_check import scratch
 from dossier_check.fields.mrz import READINGS_SEPARATOR, find_mrz
 from dossier_check.fields.mrz_locate import Band, locate_band
 from dossier_check.model import Word, join_lines, words_by_line
+from dossier_check.skew import estimate_skew
 from dossier_check.text import fold
 
 MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
@@ -126,14 +127,37 @@ def band_lines(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     return [w for k in best[-3:] for w in lines[k]]
 
 
+#: Characters in the longest MRZ line (TD3, MRV-A), and the most lines of any format.
+_LONGEST_LINE = 44
+
+
 def _box(band: list[Word], gray: Image.Image) -> tuple[tuple[int, int, int, int], int]:
-    """The band's box grown by a margin, and the median word height (px)."""
+    """The band's box grown by a margin, and the median word height (px).
+
+    A band whose lines were read short (a slanted phone photo whose line ends the
+    page's read missed) is widened on both sides to hold a 44-character line at
+    the pitch its read characters show (R-MRZ-1): the crop must hold every
+    character, and blank margins cost nothing.
+    """
     line_h = max(8, int(np.median([w.height for w in band])))
     margin = line_h * 2
+    left = min(w.left for w in band)
+    right = max(w.left + w.width for w in band)
+    lines = words_by_line(band).values()
+    chars = max(sum(len(w.text) for w in ws) for ws in lines)
+    if 0 < chars < _LONGEST_LINE:
+        pitch = max(
+            (max(w.left + w.width for w in ws) - min(w.left for w in ws))
+            / max(1, sum(len(w.text) for w in ws))
+            for ws in lines
+        )
+        margin_x = max(margin, round((_LONGEST_LINE - chars) * pitch))
+    else:
+        margin_x = margin
     box = (
-        max(0, min(w.left for w in band) - margin),
+        max(0, left - margin_x),
         max(0, min(w.top for w in band) - margin),
-        min(gray.width, max(w.left + w.width for w in band) + margin),
+        min(gray.width, right + margin_x),
         min(gray.height, max(w.top + w.height for w in band) + margin),
     )
     return box, line_h
@@ -147,6 +171,20 @@ def _upscaled(crop: Image.Image, line_h: float) -> Image.Image:
             (round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS
         )
     return crop
+
+
+#: Most slant (degrees) looked for in a band's crop: a phone photo turned more
+#: than the page deskew corrects (4 degrees) breaks the band's lines in two.
+_MAX_SLANT = 10.0
+
+
+def _levelled(crop: Image.Image) -> Image.Image:
+    """The band's crop turned level: the page deskew stops at 4 degrees, and a
+    phone photo's perspective slants the band more than the page's text."""
+    angle = estimate_skew(crop, max_angle=_MAX_SLANT)
+    if abs(angle) < 0.5:
+        return crop
+    return crop.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
 
 
 def _located_crops(gray: Image.Image, band: Band) -> list[Image.Image]:
@@ -263,7 +301,7 @@ def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> st
             return readings[0]
         if not _tall(band):
             box, line_h = _box(band, gray)
-            crops.append(_upscaled(gray.crop(box), line_h))
+            crops.append(_upscaled(_levelled(gray.crop(box)), line_h))
     if (not band and may_carry_mrz(words)) or (band and _tall(band)):
         located = locate_band(gray)
         if located is not None:

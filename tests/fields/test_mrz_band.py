@@ -182,3 +182,47 @@ def test_identity_page_without_band_words_is_searched_in_its_pixels(
     assert mrz_band.may_carry_mrz(page_words(IDENTITY_PAGE))
     assert mrz_band.read_mrz_band(Image.new("L", (100, 100), 255), page_words(IDENTITY_PAGE)) == ""
     assert len(located) == 1
+
+
+def test_band_read_short_is_widened_to_a_whole_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slanted phone photo whose page read stopped 18 characters before the line
+    ends (seed 8930): the crop must hold all 44 characters (R-MRZ-1), at the
+    pitch the read characters show (20 px here), or no re-read can complete it."""
+    page_read = [VALID[0][:26], VALID[1][:26]]
+    crops: list[Image.Image] = []
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: crops.append(crop) or "")
+    monkeypatch.setattr(mrz_band, "_upscaled", lambda crop, line_h: crop)
+    mrz_band.read_mrz_band(Image.new("L", (3000, 400), 255), words(*page_read))
+    assert crops and crops[0].width >= 44 * 20
+
+
+def test_whole_band_is_not_widened(monkeypatch: pytest.MonkeyPatch) -> None:
+    crops: list[Image.Image] = []
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: crops.append(crop) or "")
+    monkeypatch.setattr(mrz_band, "_upscaled", lambda crop, line_h: crop)
+    page_read = [VALID[0], VALID[1][:-1] + "7"]  # a failing check digit: re-read
+    mrz_band.read_mrz_band(Image.new("L", (3000, 400), 255), words(*page_read))
+    assert crops and crops[0].width <= 44 * 20 + 4 * 30  # the line and two margins
+
+
+def test_slanted_band_is_levelled_before_the_re_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A band slanted 6 degrees, more than the page deskew's 4 (a phone photo's
+    perspective), broke each line in two and the re-read lost the line ends."""
+    from PIL import ImageDraw, ImageFont
+
+    from dossier_check.skew import estimate_skew
+
+    page = Image.new("L", (1600, 600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=28)
+    for i, line in enumerate(VALID):
+        draw.text((100, 250 + 45 * i), line, fill=0, font=font)
+    slanted = page.rotate(6, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page_read = [VALID[0], VALID[1][:-1] + "7"]  # a failing check digit: re-read
+    band = [Word(line, 90.0, 90, 200 + 45 * i, 1300, 34, i) for i, line in enumerate(page_read)]
+    crops: list[Image.Image] = []
+    monkeypatch.setattr(mrz_band, "_read", lambda crop: crops.append(crop) or "")
+    mrz_band.read_mrz_band(slanted, band)
+    assert crops
+    assert abs(estimate_skew(page.crop((0, 150, 1600, 450)))) < 0.6  # the drawing is level
+    assert abs(estimate_skew(crops[0], max_angle=10)) < 1.0

@@ -1,0 +1,38 @@
+"""The small skew of a page or a crop, by projection profiles."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+#: Long side of the copy the skew is measured on: text lines of an A4 page stay
+#: several pixels apart, and each of the ~12 trial rotations stays cheap.
+SKEW_SIDE = 800
+
+
+def estimate_skew(gray: Image.Image, max_angle: float = 4.0, step: float = 0.5) -> float:
+    """Small skew angle (degrees, counter-clockwise positive) by projection profiles.
+
+    Text lines make the row-sum profile spiky when level: the angle whose
+    rotated copy has the largest profile variance wins. Whole degrees are
+    tried first, then ``step`` around the best one, on a copy ``SKEW_SIDE`` px long.
+    """
+    arr = np.asarray(gray, dtype=np.uint8)
+    if max(gray.size) > SKEW_SIDE:
+        scale = SKEW_SIDE / max(gray.size)
+        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
+        arr = cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+    if arr.size == 0 or arr.std() < 5:
+        return 0.0
+    ink = Image.fromarray(((arr < arr.mean() - arr.std() * 0.5) * 255).astype(np.uint8))
+
+    def score(angle: float) -> float:
+        rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST))
+        return float(np.var(rotated.sum(axis=1, dtype=np.int64)))
+
+    coarse = [float(a) for a in range(-round(max_angle), round(max_angle) + 1)]
+    best = max(coarse, key=lambda a: (score(a), -abs(a)))
+    fine = [best + k * step for k in range(-round(1 / step) + 1, round(1 / step))]
+    fine = [a for a in fine if abs(a) <= max_angle + 1e-9]
+    return max(fine, key=lambda a: (score(a), -abs(a)))
