@@ -329,7 +329,11 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
                 total_all[(t, f)] += 1
             elif f in truth.get("not_shown", {}):  # on a side the file does not show
                 held[f"not shown {f}"] += 1
+        if e["held_out"]:
+            held[f"held {t}"] += 1
         if r["type"] != t:
+            if e["held_out"]:
+                held[f"held mistyped {t}"] += 1
             if verbose and not e["held_out"]:
                 print(f"TYPE MISS {r['rel']} [{e['layout']}] {t} -> {r['type']}")
             continue
@@ -388,6 +392,13 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
         if with_pe:
             line += f", PassportEye {held['mrz pe']}/{held['mrz total']}"
         print(line + f"; fields {held['fields right']}/{held['fields total']} (counted above too)")
+    mistyped = [
+        f"{k.split()[-1]} {held[k]}/{held['held ' + k.split()[-1]]}"
+        for k in sorted(held)
+        if k.startswith("held mistyped ")
+    ]
+    if mistyped:
+        print("held-out families typed wrong: " + ", ".join(mistyped))
     for k in ("ours identity", "ours other"):
         if secs[k]:
             print(f"ours, seconds per {k.split()[1]} file: {sum(secs[k]) / len(secs[k]):.2f}")
