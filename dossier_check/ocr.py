@@ -28,6 +28,7 @@ from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
 from dossier_check.skew import estimate_skew  # noqa: E402
+from dossier_check.source_crop import source_crops  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ class OcrEngine:
         text = join_lines(words)
         confs = [w.conf for w in words if w.conf >= 0]
         confidence = round(sum(confs) / len(confs), 1) if confs else None
-        mrz_text = read_mrz_band(page, words) if s.mrz_pass else ""
+        source = source_crops(image, page, gray.size, rotation, skew)
+        mrz_text = read_mrz_band(page, words, source) if s.mrz_pass else ""
         iban_text = read_iban_band(page, words) if s.iban_pass else ""
         return OcrResult(
             text, tuple(words), confidence, rotation, round(skew, 2), mrz_text, iban_text

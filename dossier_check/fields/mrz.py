@@ -869,7 +869,7 @@ def combine_readings(
     # max keeps the first of equals
     best = max(readings, key=lambda m: (m.valid, agreement(m), m.valid_checks))
     if best.valid:
-        return best
+        return _names_settled(best, words)
     fmt, width = best.format, len(best.lines[0])
     layout = _layout(fmt, best.lines)
     # each field's passing readings (two readings may pass a field with different
@@ -898,7 +898,43 @@ def combine_readings(
         merged = _parse_exact(fmt, ["".join(r) for r in rows], pivot)
         if (merged.valid, merged.valid_checks) > (best.valid, best.valid_checks):
             best = merged
-    return best
+    return _names_settled(best, words)
+
+
+def _name_field_of(mrz: Mrz) -> str | None:
+    if mrz.format == "TD1" and len(mrz.lines) == 3:
+        return mrz.lines[2]
+    if mrz.format in ("TD3", "TD2", "MRVA", "MRVB"):
+        return mrz.lines[0][5:]
+    return None  # the old CNI splits its names over two lines (R-MRZ-7)
+
+
+def _names_settled(mrz: Mrz, words: set[str]) -> Mrz:
+    """``mrz`` with its surname / given-names split settled by the printed zone
+    (R-ID-8): a name field read without its ``<<`` separator (``CASTANEDAK<VALERIA``:
+    a filler read as K; ``NOVAK<JAN``: a filler lost) is split where the printed
+    zone shows both parts, when exactly one way does. No check digit covers names,
+    so only the printed zone can tell ``NOVAK<JAN`` from ``NOVA<<JAN``."""
+    field = _name_field_of(mrz)
+    if not words or field is None or mrz.given_names:
+        return mrz
+    field = field.split("<<<", 1)[0]
+
+    def printed(names: tuple[str, str]) -> bool:
+        return bool(names[1]) and all(t in words for t in " ".join(names).split())
+
+    candidates: set[tuple[str, str]] = set()
+    for i, c in enumerate(field):
+        if c != "<" or i == 0:
+            continue
+        candidates.add(_names(field[:i] + "<" + field[i:]))  # a filler lost
+        if field[i - 1] in _GHOSTS:  # a filler read as a letter before it
+            candidates.add(_names(field[: i - 1] + "<" + field[i - 1 :]))
+    found = [names for names in candidates if printed(names)]
+    if len(found) != 1:
+        return mrz
+    surname, given = found[0]
+    return replace(mrz, surname=surname, given_names=given, corrected=True)
 
 
 # --- composing (tests and the sample generator) ----------------------------

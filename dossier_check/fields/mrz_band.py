@@ -20,6 +20,7 @@ from dossier_check.fields.mrz import READINGS_SEPARATOR, find_mrz
 from dossier_check.fields.mrz_locate import Band, locate_band
 from dossier_check.model import Word, join_lines, words_by_line
 from dossier_check.skew import estimate_skew
+from dossier_check.source_crop import SourceCrops
 from dossier_check.text import fold
 
 MRZ_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
@@ -187,25 +188,33 @@ def _levelled(crop: Image.Image) -> Image.Image:
     return crop.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
 
 
-def _located_crops(gray: Image.Image, band: Band) -> list[Image.Image]:
-    """Crops of a band found by its pixels (:func:`locate_band`), levelled; a band
-    found on the page turned a quarter is read both ways round."""
+def _located_crops(
+    gray: Image.Image, band: Band, source: SourceCrops | None = None
+) -> list[Image.Image]:
+    """Crops of a band found by its pixels (:func:`locate_band`), levelled, then
+    turned half round: the page's orientation is unsure when its words showed no
+    band (a card upside down on a scan whose OSD failed, or one turned a quarter,
+    found on the page turned by ``band.turn``, either way round). The turned crop is
+    read only when the first gives no valid MRZ."""
     page = gray.transpose(Image.Transpose.ROTATE_270) if band.turn else gray
     b, m = band.box, round(1.5 * band.thick)
-    crop = page.crop(
-        (
-            max(0, b.left - m),
-            max(0, b.top - m),
-            min(page.width, b.right + m),
-            min(page.height, b.bottom + m),
-        )
+    box = (
+        max(0, b.left - m),
+        max(0, b.top - m),
+        min(page.width, b.right + m),
+        min(page.height, b.bottom + m),
     )
+    thick = band.thick
+    if source is not None and not band.turn:
+        crop, thick = source.crop(box), thick * source.gain
+    else:
+        crop = page.crop(box)
     if abs(band.angle) >= 0.5:
         crop = crop.rotate(
             band.angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
         )
-    crop = _upscaled(crop, band.thick)
-    return [crop, crop.rotate(180)] if band.turn else [crop]
+    crop = _upscaled(crop, thick)
+    return [crop, crop.rotate(180)]
 
 
 #: Lines a reading of the band must hold, of at least 20 characters: a TD1 has 3,
@@ -239,6 +248,11 @@ _TERMS = {
 _ENGLISH_TITLES = _TERMS["en"][:3]
 #: Fewer words than this: the page read next to nothing (a dim phone photo).
 _FEW_WORDS = 8
+#: A mean word confidence under this: the page was read too badly for its words to
+#: tell (a passport page or a visa photographed on an A4 sheet from afar). On dev
+#: seed 8930 two such photos read at 39 and 50; every page that read an MRZ
+#: band read above 55 but two.
+_POOR_CONF = 55.0
 
 
 def may_carry_mrz(words: list[Word] | tuple[Word, ...]) -> bool:
@@ -247,10 +261,14 @@ def may_carry_mrz(words: list[Word] | tuple[Word, ...]) -> bool:
     What an identity document must carry, read however badly: a '<<' filler pair
     anywhere; an English travel-document title, or identity terms in two languages
     (ICAO's bilingual labels: ``Nom / Surname``); or a page that read almost no
-    words. A French-only letter or récépissé naming a titre de séjour, a bill or a
-    lease answer no: their band search costs nothing more.
+    words, or read them all badly. A French-only letter or récépissé naming a titre
+    de séjour, a bill or a lease answer no: their band search costs nothing more.
     """
-    if sum(len(w.text) >= 2 for w in words) < _FEW_WORDS:
+    read = [w for w in words if len(w.text) >= 2]
+    if len(read) < _FEW_WORDS:
+        return True
+    confs = [w.conf for w in read if w.conf >= 0]
+    if confs and sum(confs) / len(confs) < _POOR_CONF:
         return True
     text = " " + fold(" ".join(w.text for w in words)) + " "
     if "<<" in text or "«" in text:
@@ -269,7 +287,9 @@ def _tall(band: list[Word]) -> bool:
     return sum(w.height > w.width for w in band) > len(band) / 2
 
 
-def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> str:
+def read_mrz_band(
+    gray: Image.Image, words: list[Word] | tuple[Word, ...], source: SourceCrops | None = None
+) -> str:
     """Every distinct reading made of the page's MRZ band, joined with
     :data:`~dossier_check.fields.mrz.READINGS_SEPARATOR`; ``""`` without a band.
 
@@ -284,6 +304,9 @@ def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> st
     When the words show no band (a phone photo whose OCR missed the MRZ lines, a
     card read on its side) and the page may carry one (:func:`may_carry_mrz`), the
     band is looked for in the pixels (:func:`~dossier_check.fields.mrz_locate.locate_band`).
+
+    With ``source``, the crops are cut from the source image at its own resolution
+    (a phone photo read downscaled keeps its MRZ characters' detail there).
     """
     readings: list[str] = []
 
@@ -301,11 +324,15 @@ def read_mrz_band(gray: Image.Image, words: list[Word] | tuple[Word, ...]) -> st
             return readings[0]
         if not _tall(band):
             box, line_h = _box(band, gray)
-            crops.append(_upscaled(_levelled(gray.crop(box)), line_h))
+            if source is not None:
+                crop, line_h = source.crop(box), round(line_h * source.gain)
+            else:
+                crop = gray.crop(box)
+            crops.append(_upscaled(_levelled(crop), line_h))
     if (not band and may_carry_mrz(words)) or (band and _tall(band)):
         located = locate_band(gray)
         if located is not None:
-            crops.extend(_located_crops(gray, located))
+            crops.extend(_located_crops(gray, located, source))
     for crop in crops:
         plain = _read(crop)
         if add(plain):

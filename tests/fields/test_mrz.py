@@ -695,3 +695,40 @@ def test_a_valid_reading_is_not_shifted_onto_a_misread_printed_number() -> None:
     assert read.valid and read.document_number == "4PN0WZ270"
     printed = "Ausweisnummer / Document No\n4PNOWZ270\n15 DEC 1988\n09 JAN 2035"
     assert combine_readings([read], printed, PIVOT).document_number == "4PN0WZ270"
+
+
+def _td3_named(surname: str, given: str) -> tuple[str, str]:
+    return compose_td3(
+        issuing_state="COL", surname=surname, given_names=given, document_number="AB1234567",
+        nationality="COL", birth_date=date(1990, 1, 2), sex="F", expiry_date=date(2030, 1, 1),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("true", "read", "printed", "surname", "given"),
+    [
+        # a '<' of the separator read as K (the committed demo passport, issue 4)
+        ("CASTANEDA<<VALERIA", "CASTANEDAK<VALERIA", "Nom / Surname\nCASTANEDA\nPrénoms\nVALERIA",
+         "CASTANEDA", "VALERIA"),
+        # a '<' of the separator lost
+        ("NOVAK<<JAN", "NOVAK<JAN<", "Nom NOVAK\nPrénom JAN", "NOVAK", "JAN"),
+        # the same reading of a NOVA: the printed zone has no K, so it was a filler
+        ("NOVA<<JAN<", "NOVAK<JAN<", "Nom NOVA\nPrénom JAN", "NOVA", "JAN"),
+        # both splits printed (two people on the page): left as read
+        ("NOVAK<<JAN", "NOVAK<JAN<", "NOVA JAN\nNOVAK JAN", "NOVAK JAN", ""),
+        # no printed zone: left as read
+        ("CASTANEDA<<VALERIA", "CASTANEDAK<VALERIA", "", "CASTANEDAK VALERIA", ""),
+    ],
+)  # fmt: skip
+def test_name_separator_is_settled_by_the_printed_zone(
+    true: str, read: str, printed: str, surname: str, given: str
+) -> None:
+    """R-ID-8: no check digit covers the names; where the '<<' separator was misread,
+    the printed zone tells where the surname ends, when exactly one split shows."""
+    good = _td3_named(*true.rstrip("<").split("<<"))
+    lines = [good[0].replace(true, read), good[1]]
+    mrz = find_mrz("\n".join(lines), date(2026, 1, 1))
+    assert mrz is not None and mrz.given_names == ""
+    settled = combine_readings([mrz], printed, date(2026, 1, 1))
+    assert settled is not None and settled.valid
+    assert (settled.surname, settled.given_names) == (surname, given)
