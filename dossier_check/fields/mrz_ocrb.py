@@ -14,6 +14,7 @@ The glyphs come from Debian's ``fonts-ocr-b``; without it, nothing is read.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,8 @@ FONT_PATHS = (
 )
 #: Size (px) shapes are compared at: a cell's ink box, stretched.
 _SHAPE = (20, 28)
+#: OCR-B's digit height over its letter height.
+_DIGIT_OVER_LETTER = 1.07
 #: Lines of an MRZ hold 30, 36 or 44 characters; fewer than this many cells is not one.
 _MIN_CELLS = 26
 
@@ -123,27 +126,30 @@ def _lines(blobs: list[_Blob]) -> list[list[_Blob]]:
 
 def _cells(line: list[_Blob]) -> list[_Blob | None] | None:
     """The line's blobs placed in fixed-pitch cells (parts of one character joined,
-    an empty cell None); None when the line has no steady pitch."""
-    centres = np.array([b.cx for b in line])
-    steps = np.diff(centres)
+    an empty cell None); None when the line has no steady pitch.
+
+    Cells follow each other step by step, each step rounded to whole cells at the
+    line's pitch: a phone photo's perspective stretches the pitch along the line,
+    which a single grid from the line's first blob to its last would not follow.
+    """
+    steps = np.diff([b.cx for b in line])
     if len(steps) < _MIN_CELLS - 1:
         return None
     pitch = float(np.median(steps))
+    near = steps[(steps > 0.6 * pitch) & (steps < 1.4 * pitch)]  # neighbours a cell apart
+    pitch = float(np.median(near)) if len(near) else pitch
     if pitch <= 2:
         return None
-    # the pitch from the steps between neighbours one cell apart
-    near = steps[(steps > 0.6 * pitch) & (steps < 1.4 * pitch)]
-    pitch = float(np.median(near)) if len(near) else pitch
-    first = centres[0]
-    count = round((centres[-1] - first) / pitch) + 1
-    if count < _MIN_CELLS or count > 46:
-        return None
-    pitch = (centres[-1] - first) / max(1, count - 1)
-    cells: list[_Blob | None] = [None] * count
-    for b in line:
-        i = min(count - 1, max(0, round((b.cx - first) / pitch)))
-        cells[i] = b if cells[i] is None else cells[i].joined(b)  # type: ignore[union-attr]
-    return cells
+    cells: list[_Blob | None] = [line[0]]
+    for prev, blob in itertools.pairwise(line):
+        skip = round((blob.cx - prev.cx) / pitch)
+        last = cells[-1]
+        if skip <= 0 and last is not None:
+            cells[-1] = last.joined(blob)  # a second part of the same character
+        else:
+            cells.extend([None] * (max(1, skip) - 1))
+            cells.append(blob)
+    return cells if _MIN_CELLS <= len(cells) <= 46 else None
 
 
 def _kept(line: list[_Blob]) -> list[_Blob]:
@@ -167,20 +173,32 @@ def _read_line(gray: np.ndarray, ink: np.ndarray, line: list[_Blob], glyphs: _Gl
     if cells is None:
         return ""
     found = [c for c in cells if c is not None]
-    # the digit height: the tallest characters (OCR-B's digits stand 7 % above its letters)
-    ref = float(np.percentile([c.height for c in found], 90))
-    top = float(np.median([c.top for c in found if c.height >= 0.97 * ref]))
-    shapes, geometry = [], []
+    tallest = float(np.percentile([c.height for c in found], 90))
+    top = float(np.median([c.top for c in found if c.height >= 0.97 * tallest]))
+    shapes = []
     for c in found:
         crop = 255.0 - gray[c.top : c.bottom, c.left : c.right].astype(np.float32)
         crop *= ink[c.top : c.bottom, c.left : c.right] > 0  # the cell's own ink only
         shapes.append(_normalised(crop))
-        geometry.append((c.height / ref, (c.right - c.left) / ref, (c.top - top) / ref))
     similarity = np.stack(shapes) @ glyphs.shapes.T
-    distance = np.abs(np.array(geometry, dtype=np.float32)[:, None, :] - glyphs.geometry[None])
-    score = similarity - distance @ np.array([1.0, 1.0, 0.5], dtype=np.float32)
-    best = iter(ALPHABET[i] for i in score.argmax(axis=1))
-    return "".join("<" if c is None else next(best) for c in cells)
+    # Sizes are measured against the digit height (OCR-B's digits stand 7 % above its
+    # letters). The tallest characters are digits on a line that has any, letters on a
+    # name line: both are tried, the line's better total score decides.
+    best_total, best_chars = -np.inf, None
+    for letters_tallest in (False, True):
+        ref = tallest * (_DIGIT_OVER_LETTER if letters_tallest else 1.0)
+        ref_top = top - (ref - tallest)
+        geometry = np.array(
+            [(c.height / ref, (c.right - c.left) / ref, (c.top - ref_top) / ref) for c in found],
+            dtype=np.float32,
+        )
+        distance = np.abs(geometry[:, None, :] - glyphs.geometry[None])
+        score = similarity - distance @ np.array([1.0, 1.0, 0.5], dtype=np.float32)
+        total = float(score.max(axis=1).sum())
+        if total > best_total:
+            best_total, best_chars = total, score.argmax(axis=1)
+    chars = iter(ALPHABET[i] for i in best_chars)  # type: ignore[union-attr]
+    return "".join("<" if c is None else next(chars) for c in cells)
 
 
 def read_band(crop: Image.Image) -> str:

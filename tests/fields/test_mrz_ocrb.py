@@ -32,16 +32,23 @@ TD3 = compose_td3(
 
 
 def band(
-    lines: tuple[str, ...], char_px: int, blur: float = 0.0, noise: float = 0.0
+    lines: tuple[str, ...],
+    char_px: int,
+    blur: float = 0.0,
+    noise: float = 0.0,
+    stretch: float = 0.0,
 ) -> Image.Image:
-    """The lines in OCR-B, ``char_px`` high, on a light ground, scanned down."""
+    """The lines in OCR-B, ``char_px`` high, on a light ground, scanned down;
+    ``stretch``: the pitch grows by that share from a line's start to its end."""
     font = ImageFont.truetype(str(next(p for p in mrz_ocrb.FONT_PATHS if p.exists())), 4 * char_px)
     pitch = 4 * char_px * 0.6
-    image = Image.new("L", (round(pitch * 46), 4 * char_px * (2 * len(lines) + 1)), 235)
+    width = round(pitch * 46 * (1 + stretch))
+    image = Image.new("L", (width, 4 * char_px * (2 * len(lines) + 1)), 235)
     draw = ImageDraw.Draw(image)
     for i, line in enumerate(lines):
         for j, ch in enumerate(line):
-            draw.text((pitch * (j + 1), 4 * char_px * (2 * i + 1)), ch, fill=20, font=font)
+            x = pitch * (j + 1) * (1 + stretch * j / 44)
+            draw.text((x, 4 * char_px * (2 * i + 1)), ch, fill=20, font=font)
     image = image.resize((image.width // 4, image.height // 4), Image.Resampling.LANCZOS)
     if blur:
         image = image.filter(ImageFilter.GaussianBlur(blur))
@@ -68,6 +75,21 @@ def test_a_scanned_down_band_passes_every_check_digit(
         mrz = find_mrz(mrz_ocrb.read_band(band(lines, char_px, blur, noise)), date(2026, 11, 15))
         assert mrz is not None and mrz.valid
         assert mrz.document_number == ("Y5V25W4WJ" if lines is TD1 else "8B3O0S5Q1")
+
+
+def test_a_band_in_perspective_keeps_its_cells() -> None:
+    """A phone photo's perspective: the pitch 15 % wider at the line's end than at
+    its start; a grid laid from the first character to the last would slip a cell."""
+    mrz = find_mrz(mrz_ocrb.read_band(band(TD3, 24, stretch=0.3)), date(2026, 11, 15))
+    assert mrz is not None and mrz.valid and mrz.document_number == "8B3O0S5Q1"
+    assert (mrz.surname, mrz.given_names) == ("FLORES", "LUCERO")
+
+
+def test_a_name_line_without_digits_is_measured_against_its_letters() -> None:
+    """A name line has no digit to stand 7 % taller: its tallest characters are
+    letters, or every round letter would match the digit 0 on size."""
+    lines = mrz_ocrb.read_band(band(TD3, 24, stretch=0.3)).splitlines()
+    assert "<<LUCERO<" in lines[0]  # measured against digits: LU0ERO
 
 
 def test_no_band_nothing_read() -> None:
