@@ -270,6 +270,10 @@ def _period_dates(folded: str, dates: list[DateMatch]) -> set[int]:
     return inside
 
 
+#: Days a bill may be issued before its period ends (billed ahead) or after.
+_ISSUED_BEFORE_END, _ISSUED_AFTER_END = 45, 120
+
+
 def issue_date(text: str, window: int = 60) -> date | None:
     """The date a bill or letter was issued, whatever its wording (R-RES-5), else None.
 
@@ -280,12 +284,18 @@ def issue_date(text: str, window: int = 60) -> date | None:
     line or, in a two-column layout, starts the next line. A date that is
     either end of a period (``du X au Y``) or follows a payment word ("prélevé
     le", "échéance", "à payer avant le") is never the issue date.
+
+    Last, a label OCR lost (``Daft:`` for ``Date :``, a sidebar's label not read):
+    the bill's one date that is neither, when it falls near the end of the
+    billing period, as an issue date does (an older date is a contract's or a
+    customer's "since").
     """
     folded = fold_lines(text)
     dates = find_dates(folded)
     if not dates:
         return None
     skip = _period_dates(folded, dates)
+    period_ends = [dates[i].value for i in skip]
     for i, d in enumerate(dates):
         line_start = folded.rfind("\n", 0, d.start) + 1
         if _NOT_ISSUE.search(folded[max(line_start, d.start - 40) : d.start]):
@@ -326,6 +336,10 @@ def issue_date(text: str, window: int = 60) -> date | None:
         found = after(m.end(), 8, below=False)  # "Date : le 03/11/2026"
         if found:
             return found
+    if len(usable) == 1 and period_ends:
+        lone, end = usable[0].value, max(period_ends)
+        if -_ISSUED_BEFORE_END <= (lone - end).days <= _ISSUED_AFTER_END:
+            return lone
     return None
 
 

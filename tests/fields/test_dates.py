@@ -171,6 +171,20 @@ def test_a_word_merely_ending_like_a_due_word_does_not_hide_the_date() -> None:
     assert issue_date("Date de facture : né le 03/11/2026") is None
 
 
+def test_a_bill_whose_date_label_ocr_lost_keeps_its_one_other_date() -> None:
+    """R-RES-5: "Date :" read as "Daft:" (dev seed 8903, a water bill): the one date
+    that is neither the period's nor the payment's, near the period's end, is the
+    issue date; an old date (a contract's start) is not, nor is any without a period."""
+    bill = (
+        "Facture d'eau\nDaft: Adresse desservie : 58 rue des Trois Ponts\n"
+        "03/11/2026 Période de consommation du 01/05/2026 au 31/10/2026\n"
+        "Montant TTC à payer 101,70 € prélevé le 11/11/2026"
+    )
+    assert issue_date(bill) == ISSUED
+    assert issue_date(bill.replace("03/11/2026", "12/03/2019")) is None
+    assert issue_date("Facture d'eau\n03/11/2026 Montant 101,70 €") is None
+
+
 def test_issue_label_wins_over_a_bare_date_earlier_on_the_page() -> None:
     assert issue_date("Date : 28/10/2026 (relevé)\nDate de facture : 03/11/2026") == ISSUED
 
