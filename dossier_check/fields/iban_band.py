@@ -3,8 +3,9 @@
 On phone photos and 150-200 dpi scans the page's first read gets one or two
 digits of an IBAN wrong (a 6 for an 8, an extra digit), which no text-level
 repair can undo. The lines that hold an IBAN-shaped run or an ``IBAN`` label
-are cropped from the word boxes, upscaled and read again, one line at a time,
-with capitals and digits only, in a few image variants.
+are cropped from the word boxes (without the label), scaled and read again, one
+line at a time, with capitals and digits only, in a few image variants and at two
+text heights.
 
 Never an invented IBAN: a value is kept only when it passes mod-97 (R-RIB-1)
 and, for a French or Monegasque one, its clé RIB too (R-RIB-2). A misread
@@ -12,12 +13,14 @@ passes about once in 97 times: for an all-digit French account the clé repeats
 mod-97 (see :func:`_strong`), it is no second check. So a value one reading
 alone gives is kept only when the readings, lined up position by position,
 agree on it (:func:`_aligned`); an FR/MC value whose clé fails (a real RIB can
-carry a wrong clé) only when two readings agree on it. Where the readings
-disagree on a few positions, the combinations of what at least two of them
-read there are tried, and one is kept only if it alone passes (at most
-MAX_MOD97_COMBINATIONS: two combinations differing in one position never both
-pass mod-97). The RIB table printed on the page (code banque, guichet, numéro
-de compte, clé) is a second reading of a French IBAN's characters.
+carry a wrong clé) only when two readings agree on it or, read once, when the
+other readings saw each of its characters (:func:`_corroborated`, the test of a
+value that passes both). Where the readings disagree on a few positions, the
+combinations of what at least two of them read there are tried, and one is kept
+only if it alone passes (at most MAX_MOD97_COMBINATIONS: two combinations
+differing in one position never both pass mod-97). The RIB table printed on the
+page (code banque, guichet, numéro de compte, clé) is a second reading of a
+French IBAN's characters.
 
 Pixels in, text out as far as Tesseract goes; which reading is kept is
 :func:`choose_iban`, which sees text only (tested without Tesseract).
@@ -43,6 +46,8 @@ from dossier_check.model import Word, join_lines, words_by_line
 IBAN_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 #: The text height (px) a line is scaled to before the re-read.
 TEXT_HEIGHT = 40
+#: The second text height a line is read at, once reads at TEXT_HEIGHT settle nothing.
+SMALL_TEXT_HEIGHT = 30
 #: At most this many lines re-read on a page (a bank statement lists many).
 MAX_LINES = 4
 
@@ -249,7 +254,9 @@ def _normal(c: str, kind: str) -> str:
 
 
 def _reference(readings: Sequence[str]) -> str | None:
-    """The full-length IBAN-shaped run most readings give, look-alikes put right."""
+    """The full-length IBAN-shaped run most readings give, look-alikes put right, of
+    the country most runs give: misreads split one country's runs among many values,
+    and two reads of "IT75 D095" as "AT75 0095" must not outvote four of them."""
     seen: Counter[str] = Counter()
     for r in readings:
         for m in _IBAN_RUN.finditer(_compact(r)):
@@ -261,10 +268,13 @@ def _reference(readings: Sequence[str]) -> str | None:
                 seen["".join(_normal(c, k) for c, k in zip(run, kinds, strict=True))] += 1
     if not seen:
         return None
-    best = seen.most_common()
-    if len(best) > 1 and best[0][1] == best[1][1] and best[0][0][:2] != best[1][0][:2]:
+    countries: Counter[str] = Counter()
+    for run, n in seen.items():
+        countries[run[:2]] += n
+    best = countries.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
         return None  # two countries as often read
-    return best[0][0]
+    return next(run for run, _n in seen.most_common() if run[:2] == best[0][0])
 
 
 def _align(reading: str, ref: str, kinds: str) -> list[str | None] | None:
@@ -373,14 +383,17 @@ def choose_iban(readings: Sequence[str], page_text: str = "") -> str | None:
     readings give, kept if two readings give it or, given by one, if each of its
     characters is read in its place by another reading or the page
     (:func:`_corroborated`); an FR/MC IBAN with a wrong clé that two readings
-    agree on; the one combination of the readings and the page's RIB table that
-    passes (see :func:`_merged`); the one combination of the readings lined up
-    with each other that passes (see :func:`_aligned`).
+    agree on or, one reading alone giving it, that is corroborated the same way
+    (the clé adds nothing on an all-digit account, see :func:`_strong`); the one
+    combination of the readings and the page's RIB table that passes (see
+    :func:`_merged`); the one combination of the readings lined up with each other
+    that passes (see :func:`_aligned`).
     """
     votes: Counter[str] = Counter()
     for r in readings:
         for iban in {m.iban for m in find_ibans_repaired(r) if m.valid}:
             votes[iban] += 1
+    seen = [page_text, *readings]
     strong = [(n, iban) for iban, n in votes.items() if _strong(iban)]
     if strong:
         strong.sort(reverse=True)
@@ -392,10 +405,18 @@ def choose_iban(readings: Sequence[str], page_text: str = "") -> str | None:
         # One reading: a reading with two misread digits passes mod-97 once in 97 (the
         # clé of an all-digit French account adds nothing, see _strong), and many
         # readings are taken; it must also be what the readings agree on.
-        return iban if _corroborated(iban, [page_text, *readings]) else None
-    agreed = [iban for iban, n in votes.items() if n >= 2]
+        if _corroborated(iban, seen):
+            return iban
+    weak = [(n, iban) for iban, n in votes.items() if not _strong(iban)]
+    agreed = [iban for n, iban in weak if n >= 2]
     if len(agreed) == 1:
         return agreed[0]
+    if len(weak) == 1 and _corroborated(weak[0][1], seen):
+        # An FR/MC IBAN whose clé fails, one reading: the clé was no second check
+        # anyway (see _strong), so the same test as for one passing reading.
+        return weak[0][1]
+    if strong:
+        return None
     bbans = table_bbans(page_text + "\n" + "\n".join(readings))
     # The page alone first: an IBAN it prints twice is two readings whose disputes the
     # re-reads, with misreads of their own, could push past MAX_MOD97_COMBINATIONS.
@@ -429,15 +450,26 @@ def _plain_look(crop: Image.Image) -> Image.Image:
 #: layout and dictionary guesses), whose errors differ. On a phone photo at 170 dpi
 #: (seed 8801, a German IBAN) psm 7 read a 0 as a 6 in all 21 variants tried, psm
 #: 13 read it right in all 21.
-READS: tuple[tuple[Callable[[Image.Image], Image.Image], int], ...] = (
-    (_plain_look, 7),
-    (_plain_look, 13),
-    (_min, 7),
-    (_blur, 13),
-    (_blur, 7),
-    (_otsu, 13),
-    (_otsu, 7),
-    (_min, 13),
+#: Then the line scaled to SMALL_TEXT_HEIGHT, read plain and thickened: Tesseract
+#: misreads other digits at another scale (a 0 as a 6 at 40 px, right at 30 px).
+#: On the 35 RIBs of dev seeds 8903 and 8912-8917 whose lines were re-read, the
+#: eight reads at 40 px gave 25 IBANs in 161 Tesseract runs; with these four more
+#: 28 (195 runs); with the label left out of the crop too (:func:`_value_words`) 29,
+#: and room after a short line (TAIL) 30 in 171 runs; never a wrong one. They cost
+#: 4 more runs per line, only on a page the first eight leave without an IBAN.
+READS: tuple[tuple[Callable[[Image.Image], Image.Image], int, int], ...] = (
+    (_plain_look, 7, TEXT_HEIGHT),
+    (_plain_look, 13, TEXT_HEIGHT),
+    (_min, 7, TEXT_HEIGHT),
+    (_blur, 13, TEXT_HEIGHT),
+    (_blur, 7, TEXT_HEIGHT),
+    (_otsu, 13, TEXT_HEIGHT),
+    (_otsu, 7, TEXT_HEIGHT),
+    (_min, 13, TEXT_HEIGHT),
+    (_plain_look, 7, SMALL_TEXT_HEIGHT),
+    (_plain_look, 13, SMALL_TEXT_HEIGHT),
+    (_min, 7, SMALL_TEXT_HEIGHT),
+    (_min, 13, SMALL_TEXT_HEIGHT),
 )
 
 
@@ -470,8 +502,40 @@ def _slant(line: Sequence[Word], turn: int) -> float:
     return slant if 0.5 <= abs(slant) <= MAX_SLANT else 0.0
 
 
-def _crop(gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGHT) -> Image.Image:
-    """The line's box grown by a margin, made level, scaled to about ``text_height`` px of text."""
+#: Room (in text heights) the crop leaves after the last word of a line too short
+#: for its country's IBAN: the first read may have no word for the last, short group
+#: (a "949" on a phone photo). Only then: on the 35 dev RIBs (see READS), room left
+#: after every line cost more IBANs than it gave (28 and 26, TAIL 3 and 2, for 29).
+TAIL = 3
+
+
+def _value_words(line: Sequence[Word]) -> list[Word]:
+    """The line without the ``IBAN`` label that starts it: psm 13 reads the label
+    glued to the country code ("IBANCOT79..." for "IBAN IT79..."), which no IBAN
+    search then finds (the eight reads at 40 px gave 26 of the 35 dev IBANs of
+    READS without the label, 25 with it)."""
+    words = list(line)
+    for i, w in enumerate(words[:-1]):
+        if _LABEL.fullmatch(re.sub(r"\W+$", "", w.text)):
+            rest = words[i + 1 :]
+            return rest if _digits(_plain(rest)) >= _MIN_DIGITS else words
+    return words
+
+
+def _short(line: Sequence[Word]) -> bool:
+    """Whether the line's IBAN-shaped run is shorter than its country's IBAN."""
+    for m in _IBAN_RUN.finditer(_compact(_plain(line))):
+        kinds = _kinds(m.group(1))
+        if kinds is not None:
+            return len(m.group(0)) < len(kinds)
+    return False
+
+
+def _crop(
+    gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGHT, tail: int = 0
+) -> Image.Image:
+    """The line's box grown by a margin (and ``tail`` text heights after its last
+    word), made level, scaled to about ``text_height`` px of text."""
     turn = _upright_turn(line)
     height = max(6, int(np.median([w.width if turn else w.height for w in line])))
     margin_x, margin_y = (height // 2, height) if turn else (height, height // 2)
@@ -479,6 +543,12 @@ def _crop(gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGH
     right = max(w.left + w.width for w in line) + margin_x
     top = min(w.top for w in line) - margin_y
     bottom = max(w.top + w.height for w in line) + margin_y
+    if turn == 0:
+        right += tail * height
+    elif turn > 0:  # read downwards
+        bottom += tail * height
+    else:
+        top -= tail * height
     box = (max(0, left), max(0, top), min(gray.width, right), min(gray.height, bottom))
     crop = gray.crop(box)
     slant = _slant(line, turn)
@@ -531,9 +601,14 @@ def read_iban_band(gray: Image.Image, words: Sequence[Word]) -> str:
     if not lines:
         return ""
     readings: list[str] = []
-    crops = [_crop(gray, line) for line in lines]
-    for look, psm in READS:
-        for crop in crops:
+    crops: dict[int, list[Image.Image]] = {}
+    for look, psm, height in READS:
+        if height not in crops:
+            crops[height] = [
+                _crop(gray, _value_words(line), height, TAIL if _short(line) else 0)
+                for line in lines
+            ]
+        for crop in crops[height]:
             readings.append(_read(look(crop), psm))
         iban = choose_iban(readings, first)
         if iban is not None:

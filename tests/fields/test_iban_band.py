@@ -152,6 +152,39 @@ def test_french_iban_with_a_wrong_cle_needs_two_agreeing_readings() -> None:
     assert iban_band.choose_iban([grouped(BAD_KEY), FR_MISREAD, grouped(BAD_KEY)]) == BAD_KEY
 
 
+def test_french_iban_with_a_wrong_cle_read_once_is_kept_when_corroborated() -> None:
+    """R-RIB-2 adds no check to an all-digit account (see _strong), so a wrong-clé IBAN
+    read once takes the test of one passing reading (R-RIB-1): each of its characters
+    read in its place by another reading. Seed 8903's 150 dpi fr-badkey RIB: most
+    reads took a 0 for a 6, two reads at another size got it right."""
+    one_off = BAD_KEY[:10] + "6" + BAD_KEY[11:]
+    other_off = BAD_KEY[:20] + "6" + BAD_KEY[21:]
+    assert not std_iban.is_valid(one_off) and not std_iban.is_valid(other_off)
+    readings = [grouped(BAD_KEY), grouped(one_off), grouped(other_off)]
+    assert iban_band.choose_iban(readings) == BAD_KEY
+    assert iban_band.choose_iban([grouped(BAD_KEY), grouped(one_off)]) is None
+
+
+def test_one_stray_passing_reading_does_not_hide_two_agreeing_on_a_wrong_cle() -> None:
+    """R-RIB-1, R-RIB-2: a passing reading no other confirms is not trusted, and no
+    longer stops two readings that agree on an IBAN whose clé fails."""
+    assert iban_band.choose_iban([grouped(BAD_KEY), grouped(FR), grouped(BAD_KEY)]) == BAD_KEY
+
+
+def test_reference_is_from_the_country_most_readings_give() -> None:
+    """Seed 8917 (a phone photo): two reads took IT75 D095... for an Austrian AT75 0095
+    (20 characters); four Italian readings, each with its own misread, outvote them and,
+    lined up, give the IBAN (R-RIB-1)."""
+    truth = "IT79T0451572514961876138909"
+
+    def off(i: int, c: str) -> str:
+        return "IBAN " + grouped(truth[:i] + c + truth[i + 1 :])
+
+    austrian = "IBAN AT75 0095 1430 8731 4777"
+    readings = [off(8, "6"), off(14, "8"), off(22, "6"), off(25, "8"), austrian, austrian]
+    assert iban_band.choose_iban(readings) == truth
+
+
 def test_two_ibans_read_as_often_are_not_trusted() -> None:
     other = "FR1420041010050500013M02606"
     assert std_iban.is_valid(other)
@@ -182,6 +215,37 @@ def test_iban_line_and_the_value_under_a_bare_label_are_chosen() -> None:
     )
     chosen = iban_band.iban_lines(page)
     assert [" ".join(w.text for w in line) for line in chosen] == [FR_MISREAD]
+
+
+def test_label_starting_the_line_is_left_out_of_the_crop() -> None:
+    """psm 13 read "IBAN IT79 T045..." as "IBANCOT79TO45...": no IBAN search finds a
+    country there. The label goes when an IBAN's digits follow it (R-RIB-1)."""
+    line = words("IBAN : " + FR_MISREAD)
+    assert iban_band._plain(iban_band._value_words(line)) == ": " + FR_MISREAD
+    tail = words("FR76 3000 IBAN")
+    assert iban_band._value_words(tail) == tail
+    short = words("IBAN FR76")
+    assert iban_band._value_words(short) == short
+
+
+def test_crop_leaves_room_for_a_last_group_the_first_read_missed() -> None:
+    """Seed 8917 (a phone photo, a quarter turned): the first read had no word for the
+    IBAN's last group "949", 24 characters for an Italian IBAN's 27; the crop of a line
+    too short for its country runs TAIL text heights past the last word (R-RIB-1)."""
+    cut = words("IBAN IT75 D095 1430 8731 4777 9325")[1:]
+    assert iban_band._short(cut)
+    assert not iban_band._short(words(FR_MISREAD))
+    assert not iban_band._short(words("IBAN"))
+    gray = Image.new("L", (2000, 1500), 255)
+    right = max(w.left + w.width for w in cut)
+    crop = iban_band._crop(gray, cut, 30, iban_band.TAIL)
+    assert crop.width >= right - cut[0].left + iban_band.TAIL * 30
+    assert iban_band._crop(gray, cut, 30).width < right - cut[0].left + iban_band.TAIL * 30
+    down = [Word(t, 90.0, 1330, 160 + 110 * i, 28, 85, 0) for i, t in enumerate("abcdef")]
+    up = [Word(t, 90.0, 1330, 950 - 110 * i, 28, 85, 0) for i, t in enumerate("abcdef")]
+    for line in (down, up):
+        turned = iban_band._crop(gray, line, 28, iban_band.TAIL)
+        assert turned.width >= 5 * 110 + 85 + iban_band.TAIL * 28
 
 
 def test_noise_word_with_a_huge_box_is_left_out_of_the_crop() -> None:
@@ -219,6 +283,27 @@ def test_variants_are_read_until_one_is_accepted(monkeypatch: pytest.MonkeyPatch
     assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD)) == grouped(FR)
     assert [psm for _, psm in calls] == [7, 13, 7]
     assert calls[0][0].height >= 40  # 30 px text upscaled to about 40 px
+
+
+def test_line_is_read_at_a_second_text_height_once_the_first_reads_settle_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seed 8903's 150 dpi RIB: every read at 40 px took a 0 for a 6, reads at 30 px
+    got it right. The smaller reads come last, only when the others settle nothing
+    (R-RIB-1)."""
+    first = [FR_MISREAD] * 8
+    reads = iter([*first, "IBAN " + grouped(FR), grouped(FR), "unused"])
+    calls: list[Image.Image] = []
+
+    def fake_read(crop: Image.Image, psm: int = 7) -> str:
+        calls.append(crop)
+        return next(reads)
+
+    monkeypatch.setattr(iban_band, "_read", fake_read)
+    gray = Image.new("L", (1200, 400), 255)
+    assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD)) == grouped(FR)
+    assert len(calls) == 10
+    assert calls[8].height < calls[7].height  # 30 px text, not 40
 
 
 def test_reread_iban_is_taken_only_when_the_text_has_no_valid_one() -> None:
