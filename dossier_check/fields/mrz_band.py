@@ -115,7 +115,9 @@ def band_lines(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     band = [w for w in band_words(words) if any(c in _MRZ_ALPHABET for c in w.text)]
     if not band:
         return []
-    height = float(np.median([w.height for w in band]))
+    # the median per character: a long MRZ word outweighs short words of a capitals
+    # heading taken in beside it (whose smaller type would make the MRZ look tall)
+    height = float(np.median([w.height for w in band for _ in w.text]))
     band = [w for w in band if w.height <= _TALL * height]
     lines = words_by_line(band)
     tops = {k: float(np.median([w.top for w in ws])) for k, ws in lines.items()}
@@ -180,10 +182,22 @@ def _upscaled(crop: Image.Image, line_h: float) -> Image.Image:
 _MAX_SLANT = 10.0
 
 
-def _levelled(crop: Image.Image) -> Image.Image:
-    """The band's crop turned level: the page deskew stops at 4 degrees, and a
-    phone photo's perspective slants the band more than the page's text."""
-    angle = estimate_skew(crop, max_angle=_MAX_SLANT)
+def _slant(gray: Image.Image, band: list[Word]) -> float:
+    """Degrees that level the band: the page deskew stops at 4 degrees, and a phone
+    photo's perspective slants the band more than the page's text. Measured on the
+    words' own box (a widened crop takes in the card's edge or the table, whose
+    dark mass would outweigh the text lines)."""
+    line_h = max(8, int(np.median([w.height for w in band])))
+    box = (
+        max(0, min(w.left for w in band) - line_h),
+        max(0, min(w.top for w in band) - line_h),
+        min(gray.width, max(w.left + w.width for w in band) + line_h),
+        min(gray.height, max(w.top + w.height for w in band) + line_h),
+    )
+    return estimate_skew(gray.crop(box), max_angle=_MAX_SLANT)
+
+
+def _levelled(crop: Image.Image, angle: float) -> Image.Image:
     if abs(angle) < 0.5:
         return crop
     return crop.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
@@ -330,7 +344,7 @@ def read_mrz_band(
                 crop, line_h = source.crop(box), round(line_h * source.gain)
             else:
                 crop = gray.crop(box)
-            crops.append(_upscaled(_levelled(crop), line_h))
+            crops.append(_upscaled(_levelled(crop, _slant(gray, band)), line_h))
     if (not band and may_carry_mrz(words)) or (band and _tall(band)):
         located = locate_band(gray)
         if located is not None:

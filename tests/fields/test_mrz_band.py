@@ -237,3 +237,44 @@ def test_a_page_read_badly_throughout_may_carry_a_band() -> None:
     badly = [dataclasses.replace(w, conf=39.0) for w in page_words(noise)]
     assert mrz_band.may_carry_mrz(badly)
     assert not mrz_band.may_carry_mrz(page_words(noise))
+
+
+def test_a_capitals_heading_beside_the_band_does_not_make_the_mrz_look_tall() -> None:
+    """A visa sticker (dev seed 8931): a heading of short capitals words in small type
+    was taken in with the band; by the median word the MRZ's words were 'tall noise'
+    and left out. By the median character, the MRZ's long words weigh most."""
+    heading = ["DU", "/FROM", "AU", "/", "UNTIL", "TYPE", "DE", "VISA/", "TYPE", "OF", "VISA"]
+    words = [Word(t, 90.0, 10 + 60 * j, 100, 50, 14, 0) for j, t in enumerate(heading)]
+    words += [Word(t, 90.0, 10 + 130 * j, 130, 120, 14, 1) for j, t in enumerate(
+        ["08/07/2026", "0710712027", "D"])]  # fmt: skip
+    mrz = ["VDFRABOUDIAF<<SOFIANE<<<<<<<<<<<<<<<", "1558065875DZA9411243M2707071L9714421"]
+    words += [Word(t, 90.0, 10, 400 + 40 * i, 900, 30, 2 + i) for i, t in enumerate(mrz)]
+    assert [w.text for w in mrz_band.band_lines(words)] == mrz
+
+
+def test_slant_is_measured_on_the_words_not_on_a_dark_mass_beside_them() -> None:
+    """A phone photo's card on a dark table (dev seed 8931): a crop widened over the
+    table's edge has a skew profile the table's mass outweighs; the band's own
+    words' box gives the text's slant."""
+    import numpy as np
+    from PIL import ImageDraw, ImageFont
+
+    from dossier_check.skew import estimate_skew
+
+    text = Image.new("L", (1400, 200), 255)
+    font = ImageFont.load_default(size=28)
+    for i, line in enumerate(VALID):
+        ImageDraw.Draw(text).text((20, 40 + 45 * i), line, fill=0, font=font)
+    text = text.rotate(5, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page = Image.new("L", (2600, 700), 255)
+    ImageDraw.Draw(page).rectangle((0, 0, 600, 700), fill=30)  # the table beside the card
+    page.paste(text, (900, 200))
+    ys, xs = np.nonzero(np.asarray(page)[:, 700:] < 128)
+    left, right, top, bottom = 700 + xs.min(), 700 + xs.max(), ys.min(), ys.max()
+    mid = (top + bottom) // 2
+    band = [
+        Word(VALID[0], 90.0, int(left), int(top), int(right - left), int(mid - top), 0),
+        Word(VALID[1], 90.0, int(left), int(mid), int(right - left), int(bottom - mid), 1),
+    ]
+    assert abs(mrz_band._slant(page, band) + 5) <= 1.0  # turned back by 5 degrees
+    assert abs(estimate_skew(page, max_angle=10) + 5) > 1.0
