@@ -253,7 +253,8 @@ _TERMS = {
     "en": ("PASSPORT", "IDENTITY CARD", "RESIDENCE PERMIT", "SURNAME", "GIVEN NAME",
            "DATE OF BIRTH", "DATE OF EXPIRY", "NATIONALITY", "PLACE OF BIRTH"),
     "fr": ("PASSEPORT", "CARTE NATIONALE D'IDENTITE", "CARTE D'IDENTITE", "TITRE DE SEJOUR",
-           "PRENOM", "DATE DE NAISSANCE", "NATIONALITE", "DATE D'EXPIRATION"),
+           "PRENOM", "DATE DE NAISSANCE", "NATIONALITE", "DATE D'EXPIRATION", "SEXE",
+           "NE(E) LE", "TAILLE"),
     "es": ("PASAPORTE", "DOCUMENTO NACIONAL DE IDENTIDAD", "APELLIDOS", "NOMBRES",
            "FECHA DE NACIMIENTO", "NACIONALIDAD", "FECHA DE CADUCIDAD"),
     "pt": ("PASSAPORTE", "CARTAO DE CIDADAO", "DATA DE NASCIMENTO", "NACIONALIDADE"),
@@ -261,6 +262,8 @@ _TERMS = {
     "de": ("REISEPASS", "PERSONALAUSWEIS", "AUFENTHALTSTITEL", "GEBURTSTAG", "STAATSANGEHORIGKEIT"),
 }  # fmt: skip
 _ENGLISH_TITLES = _TERMS["en"][:3]
+#: Identity terms, of any language, that make a page an identity document's.
+_MANY_TERMS = 4
 #: Fewer words than this: the page read next to nothing (a dim phone photo).
 _FEW_WORDS = 8
 #: A mean word confidence under this: the page was read too badly for its words to
@@ -275,7 +278,8 @@ def may_carry_mrz(words: list[Word] | tuple[Word, ...]) -> bool:
 
     What an identity document must carry, read however badly: a '<<' filler pair
     anywhere; an English travel-document title, or identity terms in two languages
-    (ICAO's bilingual labels: ``Nom / Surname``); or a page that read almost no
+    (ICAO's bilingual labels: ``Nom / Surname``), or four of them in one (an old
+    CNI read on its side: its title, Prénom, Sexe, Né(e) le); or a page that read almost no
     words, or read them all badly. A French-only letter or récépissé naming a titre
     de séjour, a bill or a lease answer no: their band search costs nothing more.
     """
@@ -290,6 +294,8 @@ def may_carry_mrz(words: list[Word] | tuple[Word, ...]) -> bool:
         return True
     if any(_has(text, t) for t in _ENGLISH_TITLES):
         return True
+    if sum(_has(text, t) for terms in _TERMS.values() for t in terms) >= _MANY_TERMS:
+        return True  # a card's own labels in one language (the old CNI: Nom, Sexe, Taille)
     return sum(any(_has(text, t) for t in terms) for terms in _TERMS.values()) >= 2
 
 

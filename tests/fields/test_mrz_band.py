@@ -278,3 +278,14 @@ def test_slant_is_measured_on_the_words_not_on_a_dark_mass_beside_them() -> None
     ]
     assert abs(mrz_band._slant(page, band) + 5) <= 1.0  # turned back by 5 degrees
     assert abs(estimate_skew(page, max_angle=10) + 5) > 1.0
+
+
+def test_an_old_cni_read_on_its_side_is_searched_in_its_pixels() -> None:
+    """An old French CNI scanned a quarter turned (dev seed 8931): Tesseract read its
+    French labels on end but not its MRZ. Four identity terms in one language make
+    it an identity page; a letter naming two of them does not."""
+    card = "CARTE NATIONALE D'IDENTITÉ N° : 130969697870 Nom : BONNET Prénom(s) : Nicolas"
+    card += " Sexe : M Né(e) le : 22.02.1979 à : NANTES Taille : 1,60m"
+    assert mrz_band.may_carry_mrz(page_words(card))
+    letter = "Madame, votre titre de séjour et votre passeport sont à retirer en préfecture"
+    assert not mrz_band.may_carry_mrz(page_words(letter))
