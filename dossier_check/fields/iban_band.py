@@ -80,14 +80,21 @@ def _digits(text: str) -> int:
 
 
 def _iban_shaped(line: str) -> bool:
-    """A run as a first read gives an IBAN: the code, in capitals, of a country that
+    """A run as a first read gives an IBAN: the code, in capitals (or half in small
+    letters, glued to its check digits: :data:`_GLUED_CODE`), of a country that
     has IBANs (not the "du ... au 31/10/2026" or "capital de 6 700 000" of a bill's
     footer, which would cost a bill re-reads), and at least _MIN_DIGITS digits."""
-    spaced = re.sub(r"[^A-Za-z0-9]+", " ", line)
+    spaced = _GLUED_CODE.sub(lambda m: m.group(0).upper(), re.sub(r"[^A-Za-z0-9]+", " ", line))
     return any(
         _digits(m.group(0)) >= _MIN_DIGITS and _layout(m.group(0)[:2]) is not None
         for m in _RUN.finditer(spaced)
     )
+
+
+#: A capital and a small letter glued to two digits, a group of four: a country code
+#: half read in small letters ("Es75 1348" for "ES75 1348"), unlike a bill's
+#: "de 6 700 000" or "No2026113".
+_GLUED_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z](?=[0-9OIL]{2} )")
 
 
 def _has_valid(text: str) -> bool:
@@ -118,7 +125,8 @@ def _sane(words: Sequence[Word], body: float) -> list[Word]:
 
 def iban_lines(words: Sequence[Word]) -> list[list[Word]]:
     """The lines worth a second look, in page order: those with an IBAN-shaped run,
-    and for an ``IBAN`` label with nothing after it, the line right below it."""
+    and for an ``IBAN`` label with nothing after it, the line right below it; each
+    with the lines that carry it on to the right (:func:`_continued`)."""
     lines = words_by_line(words)
     body = _body_height(words)
     chosen: list[int] = []
@@ -134,11 +142,39 @@ def iban_lines(words: Sequence[Word]) -> list[list[Word]]:
                 if below is not None:
                     chosen.append(below)
     out: list[list[Word]] = []
-    for k in dict.fromkeys(chosen):
-        kept = _sane(lines[k], body)
+    taken: set[int] = set()
+    for k in sorted(set(chosen)):  # page order: a line before the line carrying it on
+        if k in taken:
+            continue
+        joined = _continued(lines, k, taken)
+        kept = _sane(joined, body)
         if kept:
             out.append(kept)
     return out[:MAX_LINES]
+
+
+def _continued(lines: dict[int, list[Word]], k: int, taken: set[int]) -> list[Word]:
+    """Line ``k`` with the lines that carry it on to the right (added to ``taken``):
+    on a slanted photo the OCR may split an IBAN's line in two, the second part
+    starting just after the first ends, a little higher or lower."""
+    words = list(lines[k])
+    taken.add(k)
+    while True:
+        last = words[-1]
+        height = max(1, last.height)
+        end = last.left + last.width
+        middle = last.top + last.height / 2
+        after = [
+            j
+            for j, ws in lines.items()
+            if j not in taken
+            and 0 <= ws[0].left - end <= 2 * height
+            and abs(ws[0].top + ws[0].height / 2 - middle) <= 1.5 * height
+        ]
+        if not after:
+            return words
+        words += lines[after[0]]
+        taken.add(after[0])
 
 
 def _line_below(lines: dict[int, list[Word]], k: int) -> int | None:

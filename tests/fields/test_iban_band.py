@@ -205,6 +205,26 @@ def test_table_values_are_found_between_their_headings() -> None:
     assert iban_band.table_bbans(line) == ["30006000011234567890189"]
 
 
+def test_country_code_read_half_in_small_letters_still_marks_an_iban_line() -> None:
+    """Seed 8911 (a phone photo): "Es75 1348 1518 8521 76"; a bill's "No2026113..."
+    or "de 6 700 000" is still no IBAN line (R-RIB-1)."""
+    assert iban_band._iban_shaped("Es75 1348 1518 8521 76")
+    assert not iban_band._iban_shaped("Facture No20261130 4512 7788")
+    assert not iban_band._iban_shaped("SAS au capital de 6 700 000 € — RCS Lille 773 354 754")
+
+
+def test_iban_line_split_in_two_by_the_ocr_is_joined() -> None:
+    """Seed 8911 (a slanted phone photo): the OCR made two lines of one, the second
+    part starting just after the first ends, a little higher; the label's line
+    below is that second part. One crop holds the whole IBAN (R-RIB-1)."""
+    first = ["Es75", "1348", "1518", "8521", "76"]
+    page = [Word("IBAN", 90.0, 392, 770, 60, 30, 4)]
+    page += [Word(t, 90.0, 392 + 93 * i, 844 - 7 * i, 80, 30, 5) for i, t in enumerate(first)]
+    page += [Word("e2", 90.0, 868, 812, 40, 30, 6), Word("4889", 90.0, 922, 806, 80, 30, 6)]
+    chosen = iban_band.iban_lines(page)
+    assert [iban_band._plain(line) for line in chosen] == ["Es75 1348 1518 8521 76 e2 4889"]
+
+
 def test_iban_line_and_the_value_under_a_bare_label_are_chosen() -> None:
     page = words(
         "Titulaire M. MARTIN",
