@@ -735,3 +735,26 @@ def test_bill_holder_falls_back_to_the_addressee_block_R_RES_3():
         "Mme WOJCIK Agnieszka\n126 avenue des Tilleuls\n21000 DIJON"
     )
     assert bill_fields(head)["holder"] == "Mme WOJCIK Agnieszka"
+
+
+#: A RIB whose title, labels and BIC OCR lost (dev seed 8918): only its IBAN and
+#: its account number printed apart from it say what it is.
+RIB_LABELS_LOST = (
+    "RSR PNG TI\n| | Caisse Mutuelle des Tilleuls\nTiuare : M. LÉ THÂNH LONG\n"
+    "101 rue de la Tuserie, BAL. A, 69007 Lyon\nN° compte\n79M87999538\n"
+    "FRO2 3254 4166 1679 M879 9953 826\n"
+    "Domicifation : Caisse Mutuelle des Tileuls — AGENCE NANTES COMMERCE"
+)
+
+
+def test_a_rib_whose_labels_ocr_lost_is_known_by_its_account_printed_apart():
+    """R-RIB-1 holds (a valid IBAN); the account's parts printed as words of their own
+    are a RIB's table, which a bill or a notice quoting its IBAN does not print."""
+    best, _ = doctypes.classify(signals(RIB_LABELS_LOST))
+    assert best.type == "rib"
+    assert "the account's parts printed apart from the IBAN: …38" in best.evidence
+    assert "79M87999538" not in " ".join(best.evidence)  # masked in reports
+
+
+def test_an_iban_alone_on_a_page_without_labels_is_not_enough_for_a_rib():
+    assert kind(RIB_LABELS_LOST.replace("79M87999538", "")) == "unknown"

@@ -6,6 +6,7 @@ wording decides between a RIB and a bill or payslip that merely quotes one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
@@ -133,6 +134,10 @@ def detect(s: Signals) -> Classification | None:
     if bic is not None or (iban.country == "MC" and find_bics(s.text)):
         score += 0.1
         evidence.append(f"BIC of the IBAN's country ({iban.country})")
+    parts = account_parts_apart(s.text, iban.iban)
+    if parts:
+        score += 0.15
+        evidence.append("the account's parts printed apart from the IBAN: " + ", ".join(parts))
     if s.word_count <= SHORT:  # a page built around the account's identifiers
         score += 0.05
     # a direct-debit or letter wording only counts against an untitled page: a bill's mandate
@@ -142,6 +147,25 @@ def detect(s: Signals) -> Classification | None:
         score -= 0.35
         evidence.append(keyword_evidence(against))
     return result(TYPE_ID, score, evidence)
+
+
+#: A part of the account shorter than this is no evidence (a postcode, a year).
+_MIN_PART = 5
+
+
+def account_parts_apart(text: str, iban: str) -> list[str]:
+    """Parts of ``iban``'s BBAN printed as words of their own (masked but their
+    last 2 characters): a RIB's table (code banque, guichet, compte, clé) or a
+    foreign bank's sort code and account number. A bill or a tax notice quotes
+    the IBAN alone, in groups of four that no part of five characters or more equals.
+    """
+    bban = iban[4:]
+    found: list[str] = []
+    for word in re.findall(r"[A-Z0-9][A-Z0-9-]*[A-Z0-9]", text.upper()):
+        part = word.replace("-", "")
+        if len(part) >= _MIN_PART and part != iban and part in bban and part not in found:
+            found.append(part)
+    return ["…" + p[-2:] for p in found]
 
 
 def near_miss(s: Signals) -> Finding | None:
