@@ -205,8 +205,9 @@ def find_ibans(text: str) -> list[IbanMatch]:
     return found
 
 
-#: Separators OCR puts between an IBAN's groups besides spaces: table rules, dots.
-_GROUP_SEPARATORS = re.compile(r"(?<=[A-Za-z0-9])[ \t]*[|.·_/:][ \t]*(?=[A-Za-z0-9])")
+#: Separators OCR puts between an IBAN's groups besides spaces: table rules, dots, the
+#: edges of boxes printed round each group (read as brackets).
+_GROUP_SEPARATORS = re.compile(r"(?<=[A-Za-z0-9])[ \t]*(?:[|.·_/:\[\](){}][ \t]*)+(?=[A-Za-z0-9])")
 #: A line break inside a run of 4-character groups (an IBAN wrapped in a narrow box).
 _WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
 

@@ -18,6 +18,7 @@ from dossier_check.fields.iban import (
     IbanMatch,
     find_bics,
     find_ibans,
+    find_ibans_repaired,
     mask,
     rib_key_valid,
 )
@@ -79,6 +80,15 @@ def test_span_points_at_the_iban_in_the_original_text() -> None:
 
 def test_dashes_between_groups_are_tolerated() -> None:
     assert _only(GB.replace(" ", "-")).valid
+
+
+@pytest.mark.parametrize("boxed", ["[{}]", "({})", "| {} |", "][ {} ]["])
+def test_groups_printed_in_boxes_are_read_through_the_box_edges(boxed: str) -> None:
+    """R-RIB-1: a bank printing each group in a box; OCR reads the edges as brackets
+    or rules between the groups."""
+    groups = FR.split(" ")
+    text = "IBAN " + " ".join(boxed.format(g) for g in groups)
+    assert [m.iban for m in find_ibans_repaired(text) if m.valid] == ["".join(groups)]
 
 
 def test_label_glued_to_the_iban_is_skipped() -> None:
