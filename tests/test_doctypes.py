@@ -200,6 +200,24 @@ def test_rib_fields():
     assert f["holder"].endswith("Karim BENALI")
 
 
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("Intestatario del conto", "Coordinate bancarie"),
+        ("Titular de la cuenta", "Certificado de titularidad"),
+        ("Beneficiary", "Account details"),
+        ("Nom du titulaire :", "Relevé d'identité postal"),
+    ],
+)
+def test_rib_holder_under_its_foreign_or_issuer_label(label: str, title: str):
+    """R-RIB-4 needs the holder: Italian, Spanish and English banks label it their way;
+    La Banque Postale titles its RIB a relevé d'identité postal."""
+    text = f"{title}\n{label} Karim KHOURY\nIBAN IT60 X054 2811 1010 0000 0123 456"
+    found = doctypes.identify(signals(text))
+    assert found.classification.type == "rib"
+    assert found.fields["holder"] == "Karim KHOURY"
+
+
 def test_unknown_text_gets_no_type():
     assert (
         kind("Avis d'impôt sur les revenus 2025. Revenu fiscal de référence : 21 000 €")

@@ -43,6 +43,24 @@ TITLES = (
     "PROOF OF ACCOUNT",
     "BANK ACCOUNT CONFIRMATION",
     "BANKO REKVIZITAI",
+    # the same paper under its issuers' own names: La Banque Postale's relevé
+    # d'identité postal (RIP), the Caisse d'Épargne's (RICE), a bank's letter
+    "RELEVE D'IDENTITE POSTAL",
+    "RELEVE D'IDENTITE CAISSE D'EPARGNE",
+    "ATTESTATION DE DOMICILIATION BANCAIRE",
+    "DOMICILIATION BANCAIRE",
+    "ATTESTATION DE COMPTE",
+    "CONFIRMATION DE COMPTE",
+    "ACCOUNT INFORMATION",
+    "BANK ACCOUNT INFORMATION",
+    "KONTOINFORMATIONEN",
+    "IBAN-BESTATIGUNG",
+    "CERTIFICADO BANCARIO",
+    "DATOS DE LA CUENTA",
+    "DADOS BANCARIOS",
+    "ATTESTAZIONE DI TITOLARITA",
+    "ESTREMI DEL CONTO",
+    "REKENINGGEGEVENS",
 )
 #: The labels that sit beside a bank account's identifiers.
 LABELS = (
@@ -68,6 +86,16 @@ LABELS = (
     "SASKAITOS SAVININKAS",
     "BANQUE",
     "BANK",
+    "CODE BIC",
+    "CODE SWIFT",
+    "NOM DU TITULAIRE",
+    "ACCOUNT OWNER",
+    "KONTONUMMER",
+    "NUMERO DE CUENTA",
+    "TITULAR DE LA CUENTA",
+    "TITOLARE",
+    "NUMERO DI CONTO",
+    "BENEFICIARIO",
 )
 #: Titles of documents that quote an IBAN without being a RIB: a statement, a bill,
 #: a payslip, a tax notice, a direct-debit mandate or schedule.
@@ -212,11 +240,17 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
         s.text,
         [
             "Titulaire du compte",
+            "Nom du titulaire",
             "Titulaire",
             "Intitulé du compte",
             "Account holder",
             "Account name",
+            "Account owner",
+            "Beneficiary",
+            "Titular de la cuenta",
             "Titular",
+            "Intestatario del conto",
+            "Intestatario",
             "Kontoinhaber",
         ],
     )
