@@ -55,7 +55,10 @@ def _glyphs() -> _Glyphs | None:
     path = next((p for p in FONT_PATHS if p.exists()), None)
     if path is None:
         return None
-    font = ImageFont.truetype(str(path), 96)
+    try:
+        font = ImageFont.truetype(str(path), 96)
+    except OSError:  # a damaged font file: read without the matcher
+        return None
     shapes, geometry = [], []
     cap_top, cap_h = None, None
     for ch in "0" + ALPHABET:
