@@ -48,7 +48,7 @@ class OcrSettings:
     deskew: bool = True
     mrz_pass: bool = True
     iban_pass: bool = True  # re-read IBAN lines whose first read fails mod-97
-    version: int = 15  # bump when the algorithm changes, to invalidate caches
+    version: int = 16  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)

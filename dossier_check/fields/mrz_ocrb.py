@@ -152,7 +152,32 @@ def _cells(line: list[_Blob]) -> list[_Blob | None] | None:
         else:
             cells.extend([None] * (max(1, skip) - 1))
             cells.append(blob)
+    cells = _trimmed(cells)
     return cells if _MIN_CELLS <= len(cells) <= 46 else None
+
+
+#: Characters in a line of each MRZ format (TD1; TD2, MRV-B, old CNI; TD3, MRV-A).
+_WIDTHS = (30, 36, 44)
+
+
+def _trimmed(cells: list[_Blob | None]) -> list[_Blob | None]:
+    """``cells`` without a lone blob beyond an empty cell at either end (a card's edge,
+    a speck) when the line then comes nearer an MRZ width: an MRZ prints a filler
+    in every free place, so its own characters leave no empty cell between them."""
+
+    def off(n: int) -> int:
+        return min(abs(n - w) for w in _WIDTHS)
+
+    while len(cells) > _MIN_CELLS:
+        first = next(i for i in range(1, len(cells)) if cells[i] is not None)
+        last = next(i for i in range(len(cells) - 2, -1, -1) if cells[i] is not None)
+        if first >= 2 and off(len(cells) - first) < off(len(cells)):
+            cells = cells[first:]
+        elif last <= len(cells) - 3 and off(last + 1) < off(len(cells)):
+            cells = cells[: last + 1]
+        else:
+            break
+    return cells
 
 
 def _kept(line: list[_Blob]) -> list[_Blob]:

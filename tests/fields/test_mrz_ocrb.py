@@ -92,6 +92,23 @@ def test_a_name_line_without_digits_is_measured_against_its_letters() -> None:
     assert "<<LUCERO<" in lines[0]  # measured against digits: LU0ERO
 
 
+def test_a_stray_mark_beyond_an_empty_cell_is_no_character() -> None:
+    """A card's edge two cells before a TD1 name line (a scenario's titre de séjour
+    read 'I<CASTANEDA'): an MRZ leaves no empty cell between its characters, and
+    the line without the mark is an MRZ width again."""
+    scanned = band(TD1, 24)
+    image = Image.new("L", (scanned.width + 60, scanned.height), 235)
+    image.paste(scanned, (60, 0))
+    ink = np.asarray(image) < 128
+    rows = np.nonzero(ink.any(axis=1))[0]
+    name_top = rows[rows > 2 * image.height // 3].min()  # the third line's ink
+    first = np.nonzero(ink[name_top : name_top + 10].any(axis=0))[0].min()
+    pitch = 24 * 0.6
+    x = round(first - 2 * pitch)  # two cells before the line's first character
+    ImageDraw.Draw(image).rectangle((x, name_top, x + 2, name_top + 16), fill=20)
+    assert mrz_ocrb.read_band(image).splitlines() == list(TD1)
+
+
 def test_no_band_nothing_read() -> None:
     assert mrz_ocrb.read_band(Image.new("L", (800, 200), 255)) == ""
     words = Image.new("L", (800, 200), 255)
