@@ -95,3 +95,24 @@ def test_a_computed_key_always_validates(sex: str, ym: str, dept: str, rest: str
 def test_find_nirs_never_raises(text: str) -> None:
     for m in find_nirs(text):
         assert len(m.nir) == 15
+
+
+def test_a_digit_read_twice_is_dropped_when_one_drop_passes_the_key() -> None:
+    """R-NIR-1: a blurred CPAM letter read '1 98 604 99 415 921 23' for
+    '1 98 04 99 415 921 23' (classification seed 9641): the one drop whose NIR
+    passes its structure and key is the number."""
+    assert [(n.nir, n.valid) for n in find_nirs("1 98 604 99 415 921 23")] == [
+        ("198049941592123", True)
+    ]
+
+
+@given(st.integers(min_value=0, max_value=15), st.sampled_from("0123456789"))
+def test_a_digit_too_many_gives_the_number_or_nothing_never_another(at: int, extra: str) -> None:
+    """Wherever the extra digit falls, the repair gives the right NIR or none: two
+    passing drops (a 1-in-97 chance each) are refused, not guessed between."""
+    right = "198049941592123"
+    read = right[:at] + extra + right[at:]
+    grouped = " ".join(
+        [read[0], read[1:3], read[3:6], read[6:8], read[8:11], read[11:14], read[14:]]
+    )
+    assert [n.nir for n in find_nirs(grouped)] in ([right], [])
