@@ -4,7 +4,7 @@ benchmarks/classify.py gives the figure on large fresh-seed corpora; this
 test keeps a generator or classifier change from silently lowering it: it
 fails when accuracy on seed 5 (one file per type, 21 files) drops more than 3
 points below BENCHMARK_ACCURACY, or when a distractor is tagged with a type that
-could satisfy a requirement. At the benchmark's 0.991 a single miss (0.952) is
+could satisfy a requirement. At the benchmark's 0.989 a single miss (0.952) is
 already more than 3 points below, so any miss fails; the corpus and the code are
 fixed, so the result is deterministic, not flaky.
 """
@@ -23,9 +23,9 @@ from samples.generate import generate_corpus
 pytestmark = [pytest.mark.tesseract, pytest.mark.slow]
 
 AS_OF = date(2026, 11, 15)
-#: The benchmark's overall accuracy: benchmarks/classify.py --seed 9613 --count-per-type 30
-#: --jobs 2 gave 455/459 = 0.991 (2026-11-23, commit 966360a).
-BENCHMARK_ACCURACY = 0.991
+#: The benchmark's overall accuracy: benchmarks/classify.py --seed 9647 --count-per-type 30
+#: --jobs 2 gave 454/459 = 0.989 (2026-11-23, commit c7dee68).
+BENCHMARK_ACCURACY = 0.989
 FLOOR = BENCHMARK_ACCURACY - 0.03
 
 
