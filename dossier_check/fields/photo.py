@@ -206,7 +206,7 @@ def detect_faces_oriented(
         strong = _haar().detectMultiScale(
             arr, scaleFactor=1.1, minNeighbors=8, minSize=(short // 4, short // 4)
         )
-        strong_boxes = [tuple(int(v) for v in b) for b in strong]
+        strong_boxes: list[Box] = [(int(b[0]), int(b[1]), int(b[2]), int(b[3])) for b in strong]
         colourful = _colourful(small)
         if not colourful:  # no skin tone to go by: the second detector must agree
             strong_boxes = [b for b in strong_boxes if _lbp_confirms(arr, b)]
