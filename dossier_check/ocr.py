@@ -27,7 +27,7 @@ from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
-from dossier_check.skew import estimate_skew  # noqa: E402
+from dossier_check.skew import estimate_skew, turn_clockwise  # noqa: E402
 from dossier_check.source_crop import source_crops  # noqa: E402
 
 
@@ -124,7 +124,7 @@ class OcrEngine:
             osd, sure = detect_rotation(gray)
             if sure and osd:
                 # OSD is sure of a turn: take it unless it reads worse
-                trial, trial_page, trial_skew = self._read_level(_turn(gray, osd))
+                trial, trial_page, trial_skew = self._read_level(turn_clockwise(gray, osd))
                 if _quality(trial) >= _quality(words):
                     words, page, skew, rotation = trial, trial_page, trial_skew, osd
             if rotation == 0 and (_mean_conf(words) < DOUBTFUL_CONF or _sideways(words)):
@@ -135,7 +135,7 @@ class OcrEngine:
                 for angle in (180, 90, 270):
                     if angle == osd and sure:
                         continue  # read above
-                    trial, trial_page, trial_skew = self._read_level(_turn(gray, angle))
+                    trial, trial_page, trial_skew = self._read_level(turn_clockwise(gray, angle))
                     if _quality(trial) > max(1.5 * best, best + 20):
                         best = _quality(trial)
                         words, page, skew, rotation = trial, trial_page, trial_skew, angle
@@ -158,16 +158,6 @@ class OcrEngine:
         if abs(skew) >= 0.3:
             gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
         return _words(gray, s.lang, s.psm), gray, skew
-
-
-def _turn(gray: Image.Image, clockwise: int) -> Image.Image:
-    """``gray`` turned by a multiple of 90 degrees (a lossless transpose)."""
-    method = {
-        90: Image.Transpose.ROTATE_270,  # PIL's ROTATE_n turn counter-clockwise
-        180: Image.Transpose.ROTATE_180,
-        270: Image.Transpose.ROTATE_90,
-    }
-    return gray.transpose(method[clockwise]) if clockwise in method else gray
 
 
 #: Mean word confidence below which a page may be upside down or sideways.

@@ -1,10 +1,23 @@
-"""The small skew of a page or a crop, by projection profiles."""
+"""How a page lies: turned by quarters, and its small skew (by projection profiles)."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
 from PIL import Image
+
+_CLOCKWISE = {
+    90: Image.Transpose.ROTATE_270,  # PIL's ROTATE_n turn counter-clockwise
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_90,
+}
+
+
+def turn_clockwise(image: Image.Image, degrees: int) -> Image.Image:
+    """``image`` turned clockwise by a multiple of 90 degrees (a lossless transpose)."""
+    method = _CLOCKWISE.get(degrees % 360)
+    return image if method is None else image.transpose(method)
+
 
 #: Long side of the copy the skew is measured on: text lines of an A4 page stay
 #: several pixels apart, and each of the ~12 trial rotations stays cheap.

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageOps
 
+from dossier_check.skew import turn_clockwise
+
 #: A re-read gains from the source only when it is this much larger than the page read.
 MIN_GAIN = 1.25
 #: The page's skew is applied from this many degrees on (``OcrEngine._read_level``).
@@ -44,12 +46,7 @@ class SourceCrops:
     def _source_turned(self) -> Image.Image:
         if self._turned is None:
             gray = self.source if self.source.mode == "L" else ImageOps.grayscale(self.source)
-            method = {
-                90: Image.Transpose.ROTATE_270,
-                180: Image.Transpose.ROTATE_180,
-                270: Image.Transpose.ROTATE_90,
-            }.get(self.turn)
-            self._turned = gray.transpose(method) if method is not None else gray
+            self._turned = turn_clockwise(gray, self.turn)
         return self._turned
 
     def _to_turned(self, x: float, y: float) -> tuple[float, float]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from dossier_check.ocr import _turn
+from dossier_check.skew import turn_clockwise
 from dossier_check.source_crop import source_crops
 
 
@@ -25,7 +25,7 @@ def test_a_box_on_the_page_read_is_cut_from_the_source(turn: int, skew: float) -
     source = Image.new("L", (6000, 4000), 255)
     ImageDraw.Draw(source).rectangle((4000, 1000, 4300, 1150), fill=0)
     prepared = source.resize((2400, 1600))
-    page = _turn(prepared, turn)
+    page = turn_clockwise(prepared, turn)
     if skew:
         page = page.rotate(skew, expand=True, fillcolor=255)
     left, top, right, bottom = _dark_box(page)

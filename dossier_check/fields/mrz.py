@@ -21,6 +21,8 @@ from dossier_check.text import edit_distance, fold
 FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB", "FR_CNI_OLD")
 
 _WIDTH = {"TD1": 30, "TD2": 36, "TD3": 44, "MRVA": 44, "MRVB": 36, "FR_CNI_OLD": 36}
+#: The characters a line holds in some format (30, 36, 44).
+LINE_WIDTHS = tuple(sorted(set(_WIDTH.values())))
 #: Between two readings of the same band in a page's ``mrz_text`` (fields/mrz_band.py):
 #: a line no MRZ candidate can be, so each reading stays its own group.
 READINGS_SEPARATOR = "\n---\n"
@@ -371,6 +373,12 @@ def _spaces(s: str) -> str:
     return " ".join(s.replace("<", " ").split())
 
 
+def _name_zone(fmt: str, lines: Sequence[str]) -> str:
+    """The line part holding the names, surname first (not for the old CNI, which
+    splits its names over two lines, R-MRZ-7)."""
+    return lines[2] if fmt == "TD1" else lines[0][5:]
+
+
 def _parse_exact(fmt: str, lines: Sequence[str], pivot: date) -> Mrz:
     layout = _layout(fmt, lines)
     chars = [list(line) for line in lines]
@@ -388,7 +396,7 @@ def _parse_exact(fmt: str, lines: Sequence[str], pivot: date) -> Mrz:
     issue: date | None = None
     optional_2 = ""
     if fmt == "TD1":
-        surname, given = _names(fixed[2])
+        surname, given = _names(_name_zone(fmt, fixed))
         nationality, birth, sex, expiry = l2[15:18], l2[0:6], l2[7], l2[8:14]
         optional_from = number_check.digit[1] + 1 if len(number_check.spans) > 1 else 15
         optional = l1[optional_from:30].strip("<")
@@ -401,7 +409,7 @@ def _parse_exact(fmt: str, lines: Sequence[str], pivot: date) -> Mrz:
         parts = _yymmdd(number[0:4] + "01")
         issue = _past_date(*parts, pivot) if parts else None
     else:
-        surname, given = _names(l1[5:])
+        surname, given = _names(_name_zone(fmt, fixed))
         nationality, birth, sex, expiry = l2[10:13], l2[13:19], l2[20], l2[21:27]
         optional_from = number_check.digit[1] + 1 if len(number_check.spans) > 1 else 28
         optional_end = {"TD3": 42, "TD2": 35}.get(fmt, len(l2))
@@ -901,24 +909,15 @@ def combine_readings(
     return _names_settled(best, words)
 
 
-def _name_field_of(mrz: Mrz) -> str | None:
-    if mrz.format == "TD1" and len(mrz.lines) == 3:
-        return mrz.lines[2]
-    if mrz.format in ("TD3", "TD2", "MRVA", "MRVB"):
-        return mrz.lines[0][5:]
-    return None  # the old CNI splits its names over two lines (R-MRZ-7)
-
-
 def _names_settled(mrz: Mrz, words: set[str]) -> Mrz:
     """``mrz`` with its surname / given-names split settled by the printed zone
     (R-ID-8): a name field read without its ``<<`` separator (``CASTANEDAK<VALERIA``:
     a filler read as K; ``NOVAK<JAN``: a filler lost) is split where the printed
     zone shows both parts, when exactly one way does. No check digit covers names,
     so only the printed zone can tell ``NOVAK<JAN`` from ``NOVA<<JAN``."""
-    field = _name_field_of(mrz)
-    if not words or field is None or mrz.given_names:
+    if not words or mrz.format == "FR_CNI_OLD" or mrz.given_names:
         return mrz
-    field = field.split("<<<", 1)[0]
+    field = _name_zone(mrz.format, mrz.lines).split("<<<", 1)[0]
 
     def printed(names: tuple[str, str]) -> bool:
         return bool(names[1]) and all(t in words for t in " ".join(names).split())

@@ -16,11 +16,11 @@ import pytesseract
 from PIL import Image, ImageFilter
 
 from dossier_check import scratch
-from dossier_check.fields.mrz import READINGS_SEPARATOR, find_mrz
+from dossier_check.fields.mrz import LINE_WIDTHS, READINGS_SEPARATOR, find_mrz
 from dossier_check.fields.mrz_locate import Band, locate_band
 from dossier_check.fields.mrz_ocrb import read_band
 from dossier_check.model import Word, join_lines, words_by_line
-from dossier_check.skew import estimate_skew
+from dossier_check.skew import estimate_skew, turn_clockwise
 from dossier_check.source_crop import SourceCrops
 from dossier_check.text import fold
 
@@ -131,8 +131,25 @@ def band_lines(words: list[Word] | tuple[Word, ...]) -> list[Word]:
     return [w for k in best[-3:] for w in lines[k]]
 
 
-#: Characters in the longest MRZ line (TD3, MRV-A), and the most lines of any format.
-_LONGEST_LINE = 44
+#: Characters in the longest MRZ line (TD3, MRV-A).
+_LONGEST_LINE = max(LINE_WIDTHS)
+
+
+def _line_height(band: list[Word]) -> int:
+    """The band's median word height (px), at least 8."""
+    return max(8, int(np.median([w.height for w in band])))
+
+
+def _words_box(
+    band: list[Word], gray: Image.Image, margin_x: int, margin_y: int
+) -> tuple[int, int, int, int]:
+    """The band words' box grown by the margins, kept inside ``gray``."""
+    return (
+        max(0, min(w.left for w in band) - margin_x),
+        max(0, min(w.top for w in band) - margin_y),
+        min(gray.width, max(w.left + w.width for w in band) + margin_x),
+        min(gray.height, max(w.top + w.height for w in band) + margin_y),
+    )
 
 
 def _box(band: list[Word], gray: Image.Image) -> tuple[tuple[int, int, int, int], int]:
@@ -143,12 +160,11 @@ def _box(band: list[Word], gray: Image.Image) -> tuple[tuple[int, int, int, int]
     the pitch its read characters show (R-MRZ-1): the crop must hold every
     character, and blank margins cost nothing.
     """
-    line_h = max(8, int(np.median([w.height for w in band])))
+    line_h = _line_height(band)
     margin = line_h * 2
-    left = min(w.left for w in band)
-    right = max(w.left + w.width for w in band)
     lines = words_by_line(band).values()
     chars = max(sum(len(w.text) for w in ws) for ws in lines)
+    margin_x = margin
     if 0 < chars < _LONGEST_LINE:
         pitch = max(
             (max(w.left + w.width for w in ws) - min(w.left for w in ws))
@@ -156,15 +172,7 @@ def _box(band: list[Word], gray: Image.Image) -> tuple[tuple[int, int, int, int]
             for ws in lines
         )
         margin_x = max(margin, round((_LONGEST_LINE - chars) * pitch))
-    else:
-        margin_x = margin
-    box = (
-        max(0, left - margin_x),
-        max(0, min(w.top for w in band) - margin),
-        min(gray.width, right + margin_x),
-        min(gray.height, max(w.top + w.height for w in band) + margin),
-    )
-    return box, line_h
+    return _words_box(band, gray, margin_x, margin), line_h
 
 
 def _upscaled(crop: Image.Image, line_h: float) -> Image.Image:
@@ -187,13 +195,8 @@ def _slant(gray: Image.Image, band: list[Word]) -> float:
     photo's perspective slants the band more than the page's text. Measured on the
     words' own box (a widened crop takes in the card's edge or the table, whose
     dark mass would outweigh the text lines)."""
-    line_h = max(8, int(np.median([w.height for w in band])))
-    box = (
-        max(0, min(w.left for w in band) - line_h),
-        max(0, min(w.top for w in band) - line_h),
-        min(gray.width, max(w.left + w.width for w in band) + line_h),
-        min(gray.height, max(w.top + w.height for w in band) + line_h),
-    )
+    line_h = _line_height(band)
+    box = _words_box(band, gray, line_h, line_h)
     return estimate_skew(gray.crop(box), max_angle=_MAX_SLANT)
 
 
@@ -211,7 +214,7 @@ def _located_crops(
     band (a card upside down on a scan whose OSD failed, or one turned a quarter,
     found on the page turned by ``band.turn``, either way round). The turned crop is
     read only when the first gives no valid MRZ."""
-    page = gray.transpose(Image.Transpose.ROTATE_270) if band.turn else gray
+    page = turn_clockwise(gray, band.turn)
     b, m = band.box, round(1.5 * band.thick)
     box = (
         max(0, b.left - m),

@@ -23,6 +23,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from dossier_check.fields.mrz import LINE_WIDTHS
+
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 FONT_PATHS = (
     Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf"),
@@ -153,11 +155,7 @@ def _cells(line: list[_Blob]) -> list[_Blob | None] | None:
             cells.extend([None] * (max(1, skip) - 1))
             cells.append(blob)
     cells = _trimmed(cells)
-    return cells if _MIN_CELLS <= len(cells) <= 46 else None
-
-
-#: Characters in a line of each MRZ format (TD1; TD2, MRV-B, old CNI; TD3, MRV-A).
-_WIDTHS = (30, 36, 44)
+    return cells if _MIN_CELLS <= len(cells) <= max(LINE_WIDTHS) + 2 else None  # 2 strays
 
 
 def _trimmed(cells: list[_Blob | None]) -> list[_Blob | None]:
@@ -166,7 +164,7 @@ def _trimmed(cells: list[_Blob | None]) -> list[_Blob | None]:
     in every free place, so its own characters leave no empty cell between them."""
 
     def off(n: int) -> int:
-        return min(abs(n - w) for w in _WIDTHS)
+        return min(abs(n - w) for w in LINE_WIDTHS)
 
     while len(cells) > _MIN_CELLS:
         first = next(i for i in range(1, len(cells)) if cells[i] is not None)

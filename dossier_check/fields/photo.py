@@ -187,6 +187,8 @@ def detect_faces_oriented(
             (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         )
     rgb = rgb.convert("RGB")
+    # whether skin tones can confirm a face does not depend on the way round
+    colour, colourful = not _is_gray(rgb), _colourful(rgb)
     for angle in angles:
         small = rgb.rotate(-angle, expand=True) if angle else rgb
         gray = ImageOps.grayscale(small)
@@ -196,7 +198,6 @@ def detect_faces_oriented(
         min_face = max(20, short // 25)
         if short < min_face:
             return (), 0
-        colour = not _is_gray(small)
         candidates = _haar_boxes(arr, min_face)
         if not candidates:
             continue
@@ -207,7 +208,6 @@ def detect_faces_oriented(
             arr, scaleFactor=1.1, minNeighbors=8, minSize=(short // 4, short // 4)
         )
         strong_boxes: list[Box] = [(int(b[0]), int(b[1]), int(b[2]), int(b[3])) for b in strong]
-        colourful = _colourful(small)
         if not colourful:  # no skin tone to go by: the second detector must agree
             strong_boxes = [b for b in strong_boxes if _lbp_confirms(arr, b)]
         boxes = _merge(agreed + strong_boxes)
