@@ -8,6 +8,7 @@ from datetime import timedelta
 from samples import identifiers as numbers
 from samples.canvas import Page
 from samples.people import fmt_date
+from samples.specimens import bank_varied
 from samples.specimens.common import Ctx, Doc, body_font, fit_size, logo
 
 FR_BANKS = [
@@ -50,6 +51,10 @@ def rib(ctx: Ctx) -> Doc:
         return _sepa_lt(ctx)
     if variant == "sepa-it":
         return _sepa_it(ctx)
+    if variant == "fr-varied":
+        return bank_varied.fr_varied(ctx)
+    if variant == "sepa-varied":
+        return bank_varied.sepa_varied(ctx)
     return _sepa(ctx, variant)
 
 
@@ -502,4 +507,6 @@ RIB_LAYOUTS = [
     "sepa-lt",
     "sepa-it",
     "fr-badkey",
+    "fr-varied",
+    "sepa-varied",
 ]

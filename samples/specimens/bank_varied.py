@@ -1,0 +1,303 @@
+"""RIBs whose every presentation choice is drawn at random: the IBAN's font (any
+body font, proportional or monospaced), grouping (by four, unbroken, in boxes),
+label (above, beside, a table heading), ink and background, the title (some
+worded as no other template words it), the RIB table or none, a footer that
+mentions direct debits. Two families: French banks (``fr-varied``) and foreign
+SEPA banks in their own language (``sepa-varied``: BE, NL, PT, AT, LU).
+
+Written to measure the classifier and the IBAN reader on RIBs their rules were
+not written against (issue 3: "make your sample generator vary everything
+else"). DOMAIN.md §6 (R-RIB). Banks invented."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from samples import identifiers as numbers
+from samples.canvas import BODY_FONTS, MONO_FONTS, Page, text_width
+from samples.people import fmt_date
+from samples.specimens.common import Ctx, Doc, fit_size, logo
+
+_FR_BANKS = [
+    ("Banque des Remparts", "BRMP", (120, 20, 30)),
+    ("Crédit Maritime du Ponant", "CMPO", (10, 60, 110)),
+    ("Banque Coopérative Alpine", "BCAL", (30, 100, 60)),
+    ("Caisse Fédérale des Vignobles", "CFVI", (110, 30, 90)),
+    ("Nébula Banque en ligne", "NEBU", (40, 40, 40)),
+]
+_FR_TITLES = [
+    "Relevé d'identité bancaire",
+    "RELEVÉ D'IDENTITÉ BANCAIRE",
+    "Vos coordonnées bancaires",
+    "Coordonnées de votre compte",
+    "Identité bancaire",
+    "Votre RIB",
+    "Références bancaires",
+    "Informations sur votre compte",
+]
+_FR_HOLDER_LABELS = ["Titulaire du compte", "Titulaire", "Intitulé du compte", "Nom du titulaire"]
+_FR_FOOTERS = [
+    "Ce relevé est destiné à être remis, sur leur demande, à vos créanciers ou débiteurs "
+    "appelés à faire inscrire des opérations à votre compte (virements, prélèvements, etc.).",
+    "Communiquez ce document pour recevoir vos salaires, vos prestations sociales ou pour "
+    "mettre en place un prélèvement.",
+    "Document à conserver. Pour toute question, contactez votre conseiller.",
+    "",
+]
+#: (country, language, bank, BIC letters, title, holder label, bank label, footer)
+_FOREIGN = [
+    (
+        "BE",
+        "nl",
+        "Schelde Spaarbank",
+        "SCHB",
+        ["Rekeninggegevens", "Bevestiging van rekeningnummer", "Uw bankgegevens"],
+        "Rekeninghouder",
+        "Bank",
+        "Gebruik deze gegevens om SEPA-overschrijvingen in euro te ontvangen.",
+    ),
+    (
+        "NL",
+        "nl",
+        "Polderbank N.V.",
+        "PLDR",
+        ["Rekeningoverzicht gegevens", "Bankgegevens", "Uw rekeninggegevens"],
+        "Naam rekeninghouder",
+        "Bank",
+        "Deze gegevens kunt u delen om betalingen te ontvangen.",
+    ),
+    (
+        "PT",
+        "pt",
+        "Banco Atlântico Norte",
+        "BATN",
+        ["Comprovativo de IBAN", "Dados da conta", "Identificação bancária"],
+        "Titular",
+        "Banco",
+        "Utilize estes dados para receber transferências SEPA em euros.",
+    ),
+    (
+        "AT",
+        "de",
+        "Alpenländische Sparkasse",
+        "ALPS",
+        ["Kontoinformationen", "Ihre Bankverbindung", "Kontodaten"],
+        "Kontoinhaber",
+        "Bank",
+        "Verwenden Sie diese Daten für SEPA-Überweisungen in Euro.",
+    ),
+    (
+        "LU",
+        "fr",
+        "Banque du Grand Duché",
+        "BGDL",
+        ["Relevé d'identité bancaire", "Coordonnées bancaires", "Identification du compte"],
+        "Titulaire",
+        "Banque",
+        "Utilisez ces coordonnées pour recevoir des virements SEPA en euros.",
+    ),
+]
+
+
+def _foreign_iban(rng: random.Random, country: str) -> str:
+    """A valid IBAN of ``country`` with its national check digits where it has them."""
+    if country == "BE":  # a bank code the national registry knows
+        first = int(
+            rng.choice(["001", "068", "310", "363", "630", "731", "850"])
+            + f"{rng.randint(0, 10**7 - 1):07d}"
+        )
+        key = first % 97 or 97
+        return numbers.make_iban("BE", f"{first:010d}{key:02d}")
+    if country == "PT":
+        body = (
+            f"{rng.randint(1, 9999):04d}{rng.randint(0, 9999):04d}{rng.randint(0, 10**11 - 1):011d}"
+        )
+        key = 98 - (int(body) * 100) % 97
+        return numbers.make_iban("PT", f"{body}{key:02d}")
+    if country == "NL":
+        bank = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(4))
+        return numbers.make_iban("NL", bank + f"{rng.randint(0, 10**10 - 1):010d}")
+    if country == "AT":
+        return numbers.make_iban(
+            "AT", f"{rng.randint(10000, 99999)}{rng.randint(0, 10**11 - 1):011d}"
+        )
+    return numbers.make_iban("LU", f"{rng.randint(1, 999):03d}{rng.randint(0, 10**13 - 1):013d}")
+
+
+def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, width: float) -> None:
+    """The IBAN at (x, y) (baseline), in one drawn presentation: a font, a size, a
+    grouping and an ink of its own."""
+    fam = rng.choice([*BODY_FONTS, *MONO_FONTS, *MONO_FONTS])
+    style = rng.choice(["regular", "bold", "bold"])
+    ink = rng.choice([(0, 0, 0), (20, 30, 90), (60, 60, 60), (20, 20, 20)])
+    grouping = rng.choices(["four", "plain", "boxes"], [7, 2, 1])[0]
+    if grouping == "boxes":
+        groups = [iban[i : i + 4] for i in range(0, len(iban), 4)]
+        size = fit_size("0000", fam, rng.uniform(10, 13), width / len(groups) - 3, style)
+        cell = text_width("0000", fam, size, style) + 3
+        for i, g in enumerate(groups):
+            cx = x + i * (cell + 1)
+            pg.rect(cx, y - size * 0.45, cell, size * 0.55, (90, 90, 90), None, 0.25)
+            pg.text(cx + cell / 2, y, g, fam, size, style, ink, "center")
+        return
+    s = numbers.group4(iban) if grouping == "four" else iban
+    size = fit_size(s, fam, rng.uniform(10, 14), width, style)
+    pg.text(x, y, s, fam, size, style, ink)
+
+
+def fr_varied(ctx: Ctx) -> Doc:
+    rng, p = ctx.rng, ctx.person
+    name, letters, color = rng.choice(_FR_BANKS)
+    r = numbers.fr_rib(rng, letter=rng.random() < 0.1)
+    bic = numbers.bic(rng, "FR", letters)
+    holder = rng.choice(
+        [
+            f"{p.civility} {p.given_names} {p.surname.upper()}",
+            f"{p.civility.upper()} {p.surname.upper()} {p.given_names.upper()}",
+            f"{p.given_names.upper()} {p.surname.upper()}",
+        ]
+    )
+    fam = rng.choice(BODY_FONTS)
+    grey = rng.choice([(90, 90, 90), (110, 110, 120), (70, 70, 70)])
+    pg = Page()
+    if rng.random() < 0.3:  # a coloured header band
+        pg.rect(0, 0, 210, 32, None, color)
+        pg.text(16, 20, name, fam, 17, "bold", (255, 255, 255))
+    else:
+        pg.group(16, 12, logo(rng, name, color, rng.uniform(11, 15), fam))
+    title = rng.choice(_FR_TITLES)
+    pg.text(
+        16 if rng.random() < 0.6 else 105,
+        46,
+        title,
+        fam,
+        rng.uniform(13, 17),
+        "bold",
+        color if rng.random() < 0.4 else (0, 0, 0),
+        "left" if rng.random() < 0.6 else "center",
+    )
+    if rng.random() < 0.5:
+        issued = ctx.as_of - timedelta(days=rng.randint(0, 60))
+        pg.text(
+            16,
+            53,
+            f"Édité le {fmt_date(issued, rng.choice(['num', 'long']))}",
+            fam,
+            9,
+            "regular",
+            grey,
+        )
+    rows: list[tuple[str, str]] = [
+        (rng.choice(_FR_HOLDER_LABELS), holder),
+        ("IBAN", r["iban"]),
+        (rng.choice(["BIC", "Code BIC", "BIC / SWIFT", "Code SWIFT"]), bic),
+        (
+            rng.choice(["Domiciliation", "Agence", "Banque"]),
+            f"{name} — {rng.choice(['Agence centrale', 'Agence de la Gare', 'Agence en ligne'])}",
+        ),
+    ]
+    beside = rng.random() < 0.5  # labels to the left of their value, else above it
+    tint = rng.random() < 0.3
+    y = 66
+    for lab, v in rows:
+        if tint:
+            pg.rect(14, y - 6, 182, 16 if not beside else 10, None, (236, 240, 246))
+        if beside:
+            pg.text(16, y, lab, fam, 9.5, "regular", grey)
+            vx, vy = 62, y
+        else:
+            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
+            vx, vy = 16, y + 5
+        if lab == "IBAN":
+            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
+        else:
+            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
+        y += 13 if beside else 19
+    if rng.random() < 0.7:  # the RIB table
+        y += 6
+        heads = ["Code banque", "Code guichet", "Numéro de compte", "Clé RIB"]
+        if rng.random() < 0.5:
+            heads = ["Banque", "Guichet", "N° compte", "Clé"]
+        vals = [r["bank"], r["branch"], r["account"], r["key"]]
+        widths = [34, 34, 60, 24]
+        below = rng.random() < 0.3
+        x = 16
+        vfam = rng.choice([fam, *MONO_FONTS])
+        for h, v, w in zip(heads, vals, widths, strict=True):
+            pg.rect(x, y, w, 16, (120, 120, 120), None, 0.25)
+            pg.text(x + 2, y + (14 if below else 5), h, fam, 8, "regular", grey)
+            pg.text(x + 2, y + (7 if below else 12.5), v, vfam, 10.5, "bold")
+            x += w
+        y += 24
+    footer = rng.choice(_FR_FOOTERS)
+    if footer:
+        pg.para(16, y + 8, 178, footer, fam, 8.5, "italic", grey)
+    fields = {
+        "holder": holder,
+        "iban": r["iban"],
+        "bic": bic,
+        "bank_code": r["bank"],
+        "branch_code": r["branch"],
+        "account_number": r["account"],
+        "rib_key": r["key"],
+        "country": "FR",
+        "iban_valid": True,
+        "rib_key_valid": True,
+        "bank_name": name,
+        "holder_is": ctx.opts.get("holder_is", "applicant"),
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", "rib/fr-varied", [pg], fields, rng.choice(["digital", "paper"]))
+
+
+def sepa_varied(ctx: Ctx) -> Doc:
+    rng, p = ctx.rng, ctx.person
+    country, lang, name, letters, titles, holder_label, bank_label, footer = rng.choice(_FOREIGN)
+    iban = _foreign_iban(rng, country)
+    bic = numbers.bic(rng, country, letters)
+    holder = rng.choice(
+        [f"{p.given_names} {p.surname.upper()}", f"{p.surname.upper()} {p.given_names}"]
+    )
+    fam = rng.choice(BODY_FONTS)
+    grey = rng.choice([(90, 90, 90), (110, 110, 120)])
+    color = rng.choice([(20, 60, 120), (150, 30, 30), (20, 90, 60)])
+    pg = Page()
+    pg.group(16, 12, logo(rng, name, color, rng.uniform(11, 15), fam))
+    pg.text(16, 46, rng.choice(titles), fam, rng.uniform(13, 17), "bold")
+    rows = [
+        (holder_label, holder),
+        ("IBAN", iban),
+        (rng.choice(["BIC", "BIC / SWIFT", "SWIFT"]), bic),
+        (bank_label, name),
+    ]
+    if rng.random() < 0.4:
+        rows[1:3] = [rows[2], rows[1]]
+    beside = rng.random() < 0.5
+    y = 64
+    for lab, v in rows:
+        if beside:
+            pg.text(16, y, lab, fam, 9.5, "regular", grey)
+            vx, vy = 66, y
+        else:
+            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
+            vx, vy = 16, y + 5
+        if lab == "IBAN":
+            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
+        else:
+            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
+        y += 13 if beside else 19
+    pg.para(16, y + 8, 178, footer, fam, 9, "regular", grey)
+    fields = {
+        "holder": holder.upper(),
+        "iban": iban,
+        "bic": bic,
+        "country": country,
+        "iban_valid": True,
+        "sepa_foreign": True,
+        "bank_name": name,
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", "rib/sepa-varied", [pg], fields, "digital", lang=lang)
