@@ -106,11 +106,12 @@ def source_crops(
     prepared_size: tuple[int, int],
     turn: int,
     skew: float,
+    min_gain: float = MIN_GAIN,
 ) -> SourceCrops | None:
-    """The source crops of ``page`` when the source is at least MIN_GAIN times
+    """The source crops of ``page`` when the source is at least ``min_gain`` times
     larger than the page read from it; None otherwise (nothing to gain)."""
     scale = prepared_size[0] / source.width
-    if scale * MIN_GAIN > 1.0:
+    if scale * min_gain > 1.0:
         return None
     turned = prepared_size if turn in (0, 180) else (prepared_size[1], prepared_size[0])
     return SourceCrops(source, scale, turn, skew, turned, page.size)

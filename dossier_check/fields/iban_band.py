@@ -42,6 +42,7 @@ from stdnum import iban as std_iban
 from dossier_check import scratch
 from dossier_check.fields.iban import _layout, find_ibans_repaired, rib_key_valid
 from dossier_check.model import Word, join_lines, words_by_line
+from dossier_check.source_crop import SourceCrops
 
 IBAN_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 #: The text height (px) a line is scaled to before the re-read.
@@ -568,10 +569,15 @@ def _short(line: Sequence[Word]) -> bool:
 
 
 def _crop(
-    gray: Image.Image, line: Sequence[Word], text_height: int = TEXT_HEIGHT, tail: int = 0
+    gray: Image.Image,
+    line: Sequence[Word],
+    text_height: int = TEXT_HEIGHT,
+    tail: int = 0,
+    source: SourceCrops | None = None,
 ) -> Image.Image:
     """The line's box grown by a margin (and ``tail`` text heights after its last
-    word), made level, scaled to about ``text_height`` px of text."""
+    word), made level, scaled to about ``text_height`` px of text; cut from
+    ``source`` (the image before the page's light was flattened) when given."""
     turn = _upright_turn(line)
     height = max(6, int(np.median([w.width if turn else w.height for w in line])))
     margin_x, margin_y = (height // 2, height) if turn else (height, height // 2)
@@ -586,7 +592,10 @@ def _crop(
     else:
         top -= tail * height
     box = (max(0, left), max(0, top), min(gray.width, right), min(gray.height, bottom))
-    crop = gray.crop(box)
+    if source is not None:
+        crop, height = source.crop(box), max(6, round(height * source.gain))
+    else:
+        crop = gray.crop(box)
     slant = _slant(line, turn)
     if turn or slant:
         crop = crop.rotate(
@@ -620,13 +629,20 @@ def _read(crop: Image.Image, psm: int = 7) -> str:
         return ""
 
 
-def read_iban_band(gray: Image.Image, words: Sequence[Word]) -> str:
+def read_iban_band(
+    gray: Image.Image, words: Sequence[Word], source: SourceCrops | None = None
+) -> str:
     """The IBAN of a page whose first read has an IBAN-shaped line or label but no
     IBAN passing mod-97, re-read line by line; "" when it is not needed or not found.
 
     A page with a valid IBAN already, or none at all, costs no Tesseract run. Each
     line is read in the :data:`READS` in turn until :func:`choose_iban` accepts;
-    the result is the IBAN grouped by four, ready for the IBAN search.
+    then, with ``source``, each line cut from the image as it came, before the
+    page's light was flattened (which blackens grey ink and closes the dot of a
+    dotted zero: a Luxembourg IBAN in grey DejaVu Sans Mono at 240 dpi read
+    "LU46 ... 6489" in all 12 page reads, right in every source read); then the
+    room beside and below each bare ``IBAN`` label (:func:`label_regions`). The
+    result is the IBAN grouped by four, ready for the IBAN search.
     """
     if not words:
         return ""
@@ -634,11 +650,9 @@ def read_iban_band(gray: Image.Image, words: Sequence[Word]) -> str:
     if _has_valid(first):
         return ""
     lines = iban_lines(words)
-    if not lines:
-        return ""
     readings: list[str] = []
     crops: dict[int, list[Image.Image]] = {}
-    for look, psm, height in READS:
+    for look, psm, height in READS if lines else ():
         if height not in crops:
             crops[height] = [
                 _crop(gray, _value_words(line), height, TAIL if _short(line) else 0)
@@ -648,5 +662,88 @@ def read_iban_band(gray: Image.Image, words: Sequence[Word]) -> str:
             readings.append(_read(look(crop), psm))
         iban = choose_iban(readings, first)
         if iban is not None:
-            return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+            return _grouped(iban)
+    for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT) if lines and source is not None else ():
+        for line in lines:
+            crop = _crop(gray, _value_words(line), height, TAIL if _short(line) else 0, source)
+            readings.extend(_read(crop, psm) for psm in (7, 13))
+        iban = choose_iban(readings, first)
+        if iban is not None:
+            return _grouped(iban)
+    for region in label_regions(gray, words):
+        for psm in (6, 7):
+            readings.append(_read(region, psm))
+        iban = choose_iban(readings, first)
+        if iban is not None:
+            return _grouped(iban)
     return ""
+
+
+def _grouped(iban: str) -> str:
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
+#: At most this many ``IBAN`` labels have the room beside and below them read.
+MAX_LABELS = 2
+
+
+def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[Image.Image]:
+    """For each ``IBAN`` label with no IBAN after it on its line, the room to its right
+    and the room below it (four label heights), ruling lines removed (:func:`deruled`),
+    scaled to TEXT_HEIGHT: an IBAN printed in boxes, one per group, that the page's
+    first read left out altogether (Tesseract takes boxed text for a table's
+    drawing and returns no word for it)."""
+    out: list[Image.Image] = []
+    labels = 0
+    for line in words_by_line(words).values():
+        for i, w in enumerate(line):
+            if labels >= MAX_LABELS:
+                return out
+            if not _LABEL.fullmatch(re.sub(r"\W+$", "", w.text)):
+                continue
+            if _digits(_plain(line[i + 1 :])) >= _MIN_DIGITS:
+                continue
+            labels += 1
+            h = max(6, w.height)
+            right = (w.left + w.width + h // 2, w.top - h, gray.width, w.top + w.height + h)
+            below = (max(0, w.left - h), w.top + w.height, gray.width, w.top + w.height + 4 * h)
+            for left, top, rgt, bottom in (right, below):
+                box = (left, max(0, top), min(gray.width, rgt), min(gray.height, bottom))
+                if box[2] - box[0] > 2 * h and box[3] - box[1] > h:
+                    region = _scaled(*deruled(gray.crop(box)))
+                    if region is not None:
+                        out.append(region)
+    return out
+
+
+def deruled(crop: Image.Image) -> tuple[Image.Image, float]:
+    """``crop`` with its ruling lines and box outlines whitened, and the median height
+    (px) of the marks left, the text's height. Marks are told from characters by
+    their box: an outline is large and hollow, a rule long and thin, a box's side
+    taller than any character."""
+    a = np.asarray(crop.convert("L"))
+    _, ink = cv2.threshold(a, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = [
+        stats[i, cv2.CC_STAT_HEIGHT] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 12
+    ]
+    if not heights:
+        return crop, 0.0
+    med = float(np.median(heights))
+    out = a.copy()
+    for i in range(1, n):
+        _x, _y, w, h, area = stats[i]
+        hollow = area / max(1, w * h) < 0.35
+        outline = (h > 1.6 * med and w > 0.6 * med and hollow) or (w > 3 * med and hollow)
+        rule = (w > 2.5 * med and h < 0.35 * med) or (h > 1.6 * med and w < 0.3 * med)
+        if outline or rule:
+            out[labels == i] = 255
+    return Image.fromarray(out), med
+
+
+def _scaled(crop: Image.Image, text_height: float) -> Image.Image | None:
+    if text_height < 4:
+        return None
+    scale = max(0.5, min(4.0, TEXT_HEIGHT / text_height))
+    size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
+    return crop.resize(size, Image.Resampling.LANCZOS)

@@ -345,3 +345,76 @@ def test_misread_iban_line_is_read_again_from_the_image() -> None:
         for i, token in enumerate(FR_MISREAD.split())
     ]
     assert iban_band.read_iban_band(img, first_read) == grouped(FR)
+
+
+def _boxed_iban(iban: str) -> tuple[Image.Image, Word]:
+    """An ``IBAN`` label and, under it, the IBAN printed one group to a box; the word
+    of the label alone, as a first read that dropped the boxed groups gives it."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 30)
+    small = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 22)
+    img = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((40, 40), "IBAN", font=small, fill=80)
+    x = 40
+    for i in range(0, len(iban), 4):
+        group = iban[i : i + 4]
+        width = int(draw.textlength(group, font=font)) + 20
+        draw.rectangle((x, 85, x + width, 140), outline=60, width=2)
+        draw.text((x + 10, 95), group, font=font, fill=0)
+        x += width + 8
+    label = Word("IBAN", 90.0, 40, 44, 56, 20, 0)
+    return img, label
+
+
+def test_box_outlines_are_whitened_and_the_text_height_measured() -> None:
+    img, _label = _boxed_iban(FR)
+    clean, text_height = iban_band.deruled(img.crop((20, 70, 1400, 160)))
+    assert 18 <= text_height <= 30  # the digits' height, not the boxes' (55 px)
+    # no ink left where the boxes' sides stood, between the groups
+    pixels = clean.load()
+    assert all(pixels[20, y] == 255 for y in range(15, 70))
+
+
+def test_under_a_bare_label_the_room_below_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A label with nothing after it and no line below: the page's first read lost
+    the boxed value; the room beside and below the label is read instead."""
+    reads = iter([grouped(FR), FR, "unused"])
+    sizes: list[tuple[int, int]] = []
+
+    def fake_read(crop: Image.Image, psm: int = 7) -> str:
+        sizes.append(crop.size)
+        return next(reads)
+
+    monkeypatch.setattr(iban_band, "_read", fake_read)
+    img, label = _boxed_iban(FR)
+    assert iban_band.read_iban_band(img, [label]) == grouped(FR)
+    assert len(sizes) == 2  # below the label (psm 6 and 7); the empty room beside is not read
+
+
+@pytest.mark.tesseract
+def test_boxed_iban_the_first_read_dropped_is_read() -> None:
+    img, label = _boxed_iban(FR)
+    assert iban_band.read_iban_band(img, [label]) == grouped(FR)
+
+
+def test_lines_are_read_again_from_the_source_once_page_reads_settle_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page's flattened light closes a dotted zero: after the page reads, each line
+    is cut from the source image and read at both text heights (R-RIB-1)."""
+    from dossier_check.source_crop import source_crops
+
+    reads = iter([FR_MISREAD] * 12 + [grouped(FR), grouped(FR), "unused"])
+    calls: list[Image.Image] = []
+
+    def fake_read(crop: Image.Image, psm: int = 7) -> str:
+        calls.append(crop)
+        return next(reads)
+
+    monkeypatch.setattr(iban_band, "_read", fake_read)
+    gray = Image.new("L", (1200, 400), 255)
+    source = source_crops(gray, gray, gray.size, 0, 0.0, min_gain=0)
+    assert source is not None
+    assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD), source) == grouped(FR)
+    assert len(calls) == 14
+    assert iban_band.read_iban_band.__defaults__ == (None,)  # no source: page reads only
