@@ -352,6 +352,18 @@ def test_direct_debit_schedule_quoting_an_iban_is_not_a_rib():
     assert kind(text) != "rib"
 
 
+def test_untitled_rib_whose_footer_names_debits_among_its_uses_is_a_rib():
+    """R-RIB-1: a RIB's footer names direct debits among its uses; only the wording of
+    a debit being set up (when, how much) counts against a page without a title."""
+    text = (
+        "Coordonnées de votre compte\nTitulaire\nMARK BAUTISTA\n"
+        "IBAN\nFR76 3000 6000 0112 3456 7890 189\nCode SWIFT\nAGRIFRPP882\n"
+        "Communiquez ce document pour recevoir vos salaires ou pour mettre en place "
+        "un prélèvement."
+    )
+    assert kind(text) == "rib"
+
+
 def test_permit_quoting_a_passport_number_is_a_residence_permit():
     text = (
         "RÉPUBLIQUE FRANÇAISE\nCARTE DE SÉJOUR PLURIANNUELLE\nPASSEPORT TALENT\n"

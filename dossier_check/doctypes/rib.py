@@ -89,6 +89,7 @@ LABELS = (
     "CODE BIC",
     "CODE SWIFT",
     "NOM DU TITULAIRE",
+    "TITULAIRE",
     "ACCOUNT OWNER",
     "KONTONUMMER",
     "NUMERO DE CUENTA",
@@ -122,8 +123,23 @@ OTHER_DOCS = (
     "ECHEANCIER",
     "AVIS D'ECHEANCE",
 )
-#: A direct-debit mention: a RIB may print it in its footer, a schedule lives on it.
-DEBIT = ("PRELEVEMENT", "PRELEVE LE", "DIRECT DEBIT")
+#: A direct debit as a schedule or a bill's payment page sets it up: when and how it
+#: is taken. A RIB's footer only names debits among the uses of the paper ("pour
+#: mettre en place un prélèvement", "virements, prélèvements"), which is no evidence
+#: against it: an untitled RIB with that footer was typed unknown (dev seed 8942).
+DEBIT = (
+    "PRELEVEMENT AUTOMATIQUE",
+    "PRELEVEMENT LE",
+    "PRELEVE LE",
+    "PRELEVEMENT MENSUEL",
+    "DATE DE PRELEVEMENT",
+    "MONTANT PRELEVE",
+    "DE CHAQUE MOIS",
+    "MODALITES DE PAIEMENT",
+    "MODE DE PAIEMENT",
+    "DIRECT DEBIT ON",
+    "DEBITED ON",
+)
 #: A letter or a request for payment quoting where to pay: not a RIB without its title.
 LETTER = (
     "MADAME, MONSIEUR",
