@@ -104,3 +104,44 @@ def test_pages_reach_tesseract_through_the_private_scratch_folder_only(tmp_path,
     scratch.remove()
     assert not os.path.exists(folder)
     assert os.listdir(tmp_path) == []
+
+
+def test_page_read_as_nothing_is_read_again_denoised(monkeypatch: pytest.MonkeyPatch):
+    """A noisy phone photo on a textured ground: Tesseract's layout analysis found no
+    word; the denoised copy is read, and kept because it reads clearly more."""
+    from dossier_check import ocr
+    from dossier_check.model import Word
+
+    real_prepare = ocr._prepare
+    denoised: list[Image.Image] = []
+
+    def prepare(image, max_side, min_side, denoise=False):
+        gray = real_prepare(image, max_side, min_side)
+        if denoise:
+            denoised.append(gray)
+        return gray
+
+    line = [Word("RELEVE", 90.0, 10, 10, 80, 20, 0), Word("D'IDENTITE", 90.0, 100, 10, 120, 20, 0)]
+    monkeypatch.setattr(ocr, "_prepare", prepare)
+    monkeypatch.setattr(
+        ocr, "_words", lambda gray, lang, psm: line * 10 if gray in denoised else []
+    )
+    monkeypatch.setattr(ocr, "detect_rotation", lambda gray: (0, False))
+    settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False, deskew=False)
+    result = OcrEngine(settings).read_image(Image.new("L", (800, 600), 200))
+    assert denoised and result.text.startswith("RELEVE D'IDENTITE")
+
+
+def test_page_read_well_is_not_denoised(monkeypatch: pytest.MonkeyPatch):
+    from dossier_check import ocr
+
+    calls: list[bool] = []
+    real_prepare = ocr._prepare
+    monkeypatch.setattr(
+        ocr,
+        "_prepare",
+        lambda image, a, b, denoise=False: calls.append(denoise) or real_prepare(image, a, b),
+    )
+    settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False)
+    OcrEngine(settings).read_image(page_image())
+    assert calls == [False]

@@ -670,12 +670,14 @@ def read_iban_band(
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
-    for region in label_regions(gray, words):
-        for psm in (6, 7):
-            readings.append(_read(region, psm))
-        iban = choose_iban(readings, first)
-        if iban is not None:
-            return _grouped(iban)
+    regions = label_regions(gray, words)
+    for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT) if regions else ():
+        for region, text_height in regions:
+            scaled = _scaled(region, text_height, height)
+            readings.extend(_read(scaled, psm) for psm in (6, 7))
+            iban = choose_iban(readings, first)
+            if iban is not None:
+                return _grouped(iban)
     return ""
 
 
@@ -687,13 +689,13 @@ def _grouped(iban: str) -> str:
 MAX_LABELS = 2
 
 
-def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[Image.Image]:
+def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[tuple[Image.Image, float]]:
     """For each ``IBAN`` label with no IBAN after it on its line, the room to its right
     and the room below it (four label heights), ruling lines removed (:func:`deruled`),
-    scaled to TEXT_HEIGHT: an IBAN printed in boxes, one per group, that the page's
-    first read left out altogether (Tesseract takes boxed text for a table's
-    drawing and returns no word for it)."""
-    out: list[Image.Image] = []
+    with the height of the text it holds: an IBAN printed in boxes, one per group,
+    that the page's first read left out altogether (Tesseract takes boxed text for
+    a table's drawing and returns no word for it). Rooms without ink are left out."""
+    out: list[tuple[Image.Image, float]] = []
     labels = 0
     for line in words_by_line(words).values():
         for i, w in enumerate(line):
@@ -710,9 +712,9 @@ def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[Image.Image]
             for left, top, rgt, bottom in (right, below):
                 box = (left, max(0, top), min(gray.width, rgt), min(gray.height, bottom))
                 if box[2] - box[0] > 2 * h and box[3] - box[1] > h:
-                    region = _scaled(*deruled(gray.crop(box)))
-                    if region is not None:
-                        out.append(region)
+                    region, text_height = deruled(gray.crop(box))
+                    if text_height >= 4:
+                        out.append((region, text_height))
     return out
 
 
@@ -741,9 +743,7 @@ def deruled(crop: Image.Image) -> tuple[Image.Image, float]:
     return Image.fromarray(out), med
 
 
-def _scaled(crop: Image.Image, text_height: float) -> Image.Image | None:
-    if text_height < 4:
-        return None
-    scale = max(0.5, min(4.0, TEXT_HEIGHT / text_height))
+def _scaled(crop: Image.Image, text_height: float, wanted: int) -> Image.Image:
+    scale = max(0.5, min(4.0, wanted / text_height))
     size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
     return crop.resize(size, Image.Resampling.LANCZOS)
