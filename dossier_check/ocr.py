@@ -26,6 +26,7 @@ from dossier_check.fields.iban_band import read_iban_band  # noqa: E402
 from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
+from dossier_check.ocr_words import page_words as _words  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
 from dossier_check.skew import estimate_skew, turn_clockwise  # noqa: E402
 from dossier_check.source_crop import source_crops  # noqa: E402
@@ -286,32 +287,6 @@ def detect_rotation(gray: Image.Image) -> tuple[int, bool]:
     if not rotate or not conf or float(conf.group(1)) < 1.5:
         return 0, False
     return int(rotate.group(1)) % 360, True
-
-
-def _words(gray: Image.Image, lang: str, psm: int) -> list[Word]:
-    data = scratch.image_to_data(
-        gray, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
-    )
-    words: list[Word] = []
-    line_ids: dict[tuple[int, int, int], int] = {}
-    for i, raw in enumerate(data["text"]):
-        text = raw.strip()
-        if not text:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        line = line_ids.setdefault(key, len(line_ids))
-        words.append(
-            Word(
-                text=text,
-                conf=float(data["conf"][i]),
-                left=int(data["left"][i]),
-                top=int(data["top"][i]),
-                width=int(data["width"][i]),
-                height=int(data["height"][i]),
-                line=line,
-            )
-        )
-    return words
 
 
 def _result_to_json(r: OcrResult) -> dict:

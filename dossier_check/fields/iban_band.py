@@ -42,6 +42,7 @@ from stdnum import iban as std_iban
 from dossier_check import scratch
 from dossier_check.fields.iban import _layout, find_ibans_repaired, rib_key_valid
 from dossier_check.model import Word, join_lines, words_by_line
+from dossier_check.ocr_words import page_words
 from dossier_check.source_crop import SourceCrops
 
 IBAN_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -678,7 +679,23 @@ def read_iban_band(
             iban = choose_iban(readings, first)
             if iban is not None:
                 return _grouped(iban)
+    if not lines and not regions and _BANK_WORDS.search(first):
+        # No IBAN line nor label read, but the page names a BIC or a bank account: the
+        # IBAN may be boxed and its label misread ("Bar"). Read the page once more with
+        # its rules and boxes whitened, and re-read the IBAN lines found there.
+        clean, _height = deruled(gray)
+        again = iban_lines(page_words(clean, "eng", 3))
+        if again:
+            return read_iban_band(clean, [w for line in again for w in line])
     return ""
+
+
+#: Words of a page about a bank account, whose IBAN the first read may have lost.
+_BANK_WORDS = re.compile(
+    r"\b(?:BIC|SWIFT|RIB|IBAN|RELEVE D.IDENTITE|TITULAIRE DU COMPTE|ACCOUNT HOLDER|"
+    r"KONTOINHABER|REKENINGHOUDER|TITULAR|INTESTATARIO)\b",
+    re.IGNORECASE,
+)
 
 
 def _grouped(iban: str) -> str:

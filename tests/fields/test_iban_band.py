@@ -418,3 +418,29 @@ def test_lines_are_read_again_from_the_source_once_page_reads_settle_nothing(
     assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD), source) == grouped(FR)
     assert len(calls) == 14
     assert iban_band.read_iban_band.__defaults__ == (None,)  # no source: page reads only
+
+
+def test_page_naming_a_bic_without_any_iban_line_is_read_again_deruled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No IBAN line nor label in the first read (a boxed IBAN, its label misread "Bar"),
+    but a BIC: the page is read again with its boxes whitened, and the IBAN line
+    found there is re-read."""
+    pages: list[Image.Image] = []
+
+    def fake_page_words(img: Image.Image, lang: str, psm: int) -> list[Word]:
+        pages.append(img)
+        return words("Bar " + FR_MISREAD)
+
+    monkeypatch.setattr(iban_band, "page_words", fake_page_words)
+    monkeypatch.setattr(iban_band, "_read", lambda crop, psm=7: grouped(FR))
+    gray = Image.new("L", (1200, 400), 255)
+    first = words("Naam rekeninghouder BENNANI Mehdi", "Bar", "SWIFT : PLDRNLLA")
+    assert iban_band.read_iban_band(gray, first) == grouped(FR)
+    assert len(pages) == 1
+
+
+def test_page_without_bank_words_is_not_read_again_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(iban_band, "page_words", lambda *a: pytest.fail("page re-read"))
+    gray = Image.new("L", (1200, 400), 255)
+    assert iban_band.read_iban_band(gray, words("Certificat de scolarité", "Année 2026")) == ""
