@@ -131,7 +131,17 @@ def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, widt
     fam = rng.choice([*BODY_FONTS, *MONO_FONTS, *MONO_FONTS])
     style = rng.choice(["regular", "bold", "bold"])
     ink = rng.choice([(0, 0, 0), (20, 30, 90), (60, 60, 60), (20, 20, 20)])
-    grouping = rng.choices(["four", "plain", "boxes"], [7, 2, 1])[0]
+    grouping = rng.choices(["four", "plain", "boxes", "spaced", "two-lines"], [7, 2, 1, 1, 1])[0]
+    if grouping == "spaced":  # letter-spaced, as some statements print it
+        size = fit_size(" ".join(iban), fam, rng.uniform(9, 12), width, style)
+        pg.text(x, y, " ".join(iban), fam, size, style, ink)
+        return
+    if grouping == "two-lines":  # wrapped after four or five groups in a narrow box
+        cut = 4 * rng.choice([4, 5]) if len(iban) > 20 else 12
+        size = rng.uniform(10, 13)
+        pg.text(x, y, numbers.group4(iban[:cut]), fam, size, style, ink)
+        pg.text(x, y + size * 0.45, numbers.group4(iban[cut:]), fam, size, style, ink)
+        return
     if grouping == "boxes":
         groups = [iban[i : i + 4] for i in range(0, len(iban), 4)]
         size = fit_size("0000", fam, rng.uniform(10, 13), width / len(groups) - 3, style)
@@ -144,6 +154,18 @@ def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, widt
     s = numbers.group4(iban) if grouping == "four" else iban
     size = fit_size(s, fam, rng.uniform(10, 14), width, style)
     pg.text(x, y, s, fam, size, style, ink)
+
+
+def _watermark(pg: Page, rng: random.Random, color) -> None:
+    """A pale guilloche of wavy lines behind the page, as bank documents print."""
+    import math
+
+    tint = tuple(int(255 - (255 - c) * rng.uniform(0.12, 0.22)) for c in color)
+    phase, period = rng.uniform(0, 6.3), rng.uniform(12, 30)
+    for k in range(rng.randint(18, 30)):
+        y0 = 50 + k * rng.uniform(6, 9)
+        pts = [(x, y0 + 4 * math.sin(x / period * 6.28 + phase + k / 3)) for x in range(10, 201, 3)]
+        pg.polyline(pts, tint, 0.3)
 
 
 def fr_varied(ctx: Ctx) -> Doc:
@@ -161,22 +183,17 @@ def fr_varied(ctx: Ctx) -> Doc:
     fam = rng.choice(BODY_FONTS)
     grey = rng.choice([(90, 90, 90), (110, 110, 120), (70, 70, 70)])
     pg = Page()
+    if rng.random() < 0.3:
+        _watermark(pg, rng, color)
     if rng.random() < 0.3:  # a coloured header band
         pg.rect(0, 0, 210, 32, None, color)
         pg.text(16, 20, name, fam, 17, "bold", (255, 255, 255))
     else:
         pg.group(16, 12, logo(rng, name, color, rng.uniform(11, 15), fam))
     title = rng.choice(_FR_TITLES)
-    pg.text(
-        16 if rng.random() < 0.6 else 105,
-        46,
-        title,
-        fam,
-        rng.uniform(13, 17),
-        "bold",
-        color if rng.random() < 0.4 else (0, 0, 0),
-        "left" if rng.random() < 0.6 else "center",
-    )
+    x, align = (16, "left") if rng.random() < 0.6 else (105, "center")
+    ink = color if rng.random() < 0.4 else (0, 0, 0)
+    pg.text(x, 46, title, fam, rng.uniform(13, 17), "bold", ink, align)
     if rng.random() < 0.5:
         issued = ctx.as_of - timedelta(days=rng.randint(0, 60))
         pg.text(
