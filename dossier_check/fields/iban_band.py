@@ -425,7 +425,8 @@ def choose_iban(readings: Sequence[str], page_text: str = "") -> str | None:
     (the clé adds nothing on an all-digit account, see :func:`_strong`); the one
     combination of the readings and the page's RIB table that passes (see
     :func:`_merged`); the one combination of the readings lined up with each other
-    that passes (see :func:`_aligned`).
+    that passes (see :func:`_aligned`); the RIB table's account when the line,
+    read short, agrees with it (see :func:`_from_table`).
     """
     votes: Counter[str] = Counter()
     for r in readings:
@@ -462,7 +463,31 @@ def choose_iban(readings: Sequence[str], page_text: str = "") -> str | None:
         _merged([page_text], bbans)
         or _merged([page_text, *readings], bbans)
         or _aligned([page_text, *readings])
+        or _from_table([page_text, *readings], bbans)
     )
+
+
+#: Characters of an IBAN from the RIB table (country code and check digits included)
+#: that a reading of the IBAN line must show, in order, for the table to be trusted.
+MIN_TABLE_AGREEMENT = 16
+
+
+def _from_table(readings: Sequence[str], bbans: Sequence[str]) -> str | None:
+    """The French IBAN the page's RIB table spells, when its clé passes (R-RIB-2) and a
+    reading of the IBAN line shows its first MIN_TABLE_AGREEMENT characters: the line
+    read short (a last group in a box of its own, dropped), the table whole.
+
+    Two prints of the account agree: the table's misread would have to pass the clé
+    (once in 97) and leave the line's first 12 BBAN characters right. Every French
+    IBAN whose clé passes has check digits 76 (see :func:`_strong`); they are not
+    computed but read on the line."""
+    seen = [_compact(r) for r in readings]
+    found = set()
+    for bban in bbans:
+        iban = "FR76" + bban
+        if _strong(iban) and any(iban[:MIN_TABLE_AGREEMENT] in r for r in seen):
+            found.add(iban)
+    return found.pop() if len(found) == 1 else None
 
 
 def _otsu(crop: Image.Image) -> Image.Image:

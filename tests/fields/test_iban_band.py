@@ -444,3 +444,23 @@ def test_page_without_bank_words_is_not_read_again_whole(monkeypatch: pytest.Mon
     monkeypatch.setattr(iban_band, "page_words", lambda *a: pytest.fail("page re-read"))
     gray = Image.new("L", (1200, 400), 255)
     assert iban_band.read_iban_band(gray, words("Certificat de scolarité", "Année 2026")) == ""
+
+
+def test_iban_line_read_short_is_completed_from_the_rib_table() -> None:
+    """The last group, in a box of its own, is lost from every reading of the line; the
+    RIB table spells the whole account and its clé passes (R-RIB-2)."""
+    page = (
+        "(BAN FR76/[3000]|6000||0112/||3456 || 7890\n"
+        "30006 00001 12345678901 89\nCode banque Code guichet Numéro de compte Clé RIB"
+    )
+    readings = ["IBAN FR7630006000011234567890", "IBAN FR763000600001123456"]
+    assert iban_band.choose_iban(readings, page) == FR
+
+
+def test_rib_table_whose_cle_fails_or_that_the_line_contradicts_gives_nothing() -> None:
+    readings = ["IBAN FR7630006000011234567890", "IBAN FR763000600001123456"]
+    bad_key = "30006 00001 12345678901 88\nCode banque Code guichet Numéro de compte Clé RIB"
+    assert iban_band.choose_iban(readings, bad_key) is None
+    other = ["IBAN FR7630006000019999999999", "IBAN FR763000600001999999"]
+    table = "30006 00001 12345678901 89\nCode banque Code guichet Numéro de compte Clé RIB"
+    assert iban_band.choose_iban(other, table) is None
