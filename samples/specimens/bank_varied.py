@@ -3,7 +3,7 @@ body font, proportional or monospaced), grouping (by four, unbroken, in boxes),
 label (above, beside, a table heading), ink and background, the title (some
 worded as no other template words it), the RIB table or none, a footer that
 mentions direct debits. Two families: French banks (``fr-varied``) and foreign
-SEPA banks in their own language (``sepa-varied``: BE, NL, PT, AT, LU).
+SEPA banks in their own language (``sepa-varied``: BE, NL, PT, AT, LU, GB, CH, MC).
 
 Written to measure the classifier and the IBAN reader on RIBs their rules were
 not written against (issue 3: "make your sample generator vary everything
@@ -88,6 +88,36 @@ _FOREIGN = [
         "Verwenden Sie diese Daten für SEPA-Überweisungen in Euro.",
     ),
     (
+        "GB",
+        "en",
+        "Thamesbridge Bank plc",
+        "TMBR",
+        ["Account details", "Your account information", "Confirmation of account details"],
+        "Account name",
+        "Bank",
+        "Give these details to receive payments into this account, in pounds or in euro.",
+    ),
+    (
+        "CH",
+        "fr",
+        "Banque Cantonale du Léman",
+        "BCLE",
+        ["Attestation de compte", "Vos coordonnées bancaires", "Données du compte"],
+        "Titulaire",
+        "Banque",
+        "Ces coordonnées permettent de recevoir des virements SEPA en euros.",
+    ),
+    (
+        "MC",
+        "fr",
+        "Banque Monégasque du Rocher",
+        "BMRO",
+        ["Relevé d'identité bancaire", "Coordonnées bancaires", "Votre RIB"],
+        "Titulaire du compte",
+        "Domiciliation",
+        "Document à communiquer à vos créanciers et débiteurs.",
+    ),
+    (
         "LU",
         "fr",
         "Banque du Grand Duché",
@@ -122,6 +152,16 @@ def _foreign_iban(rng: random.Random, country: str) -> str:
         return numbers.make_iban(
             "AT", f"{rng.randint(10000, 99999)}{rng.randint(0, 10**11 - 1):011d}"
         )
+    if country == "GB":
+        bank = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(4))
+        return numbers.make_iban("GB", f"{bank}{rng.randint(0, 10**14 - 1):014d}")
+    if country == "CH":
+        return numbers.make_iban(
+            "CH", f"{rng.randint(100, 99999):05d}{rng.randint(0, 10**12 - 1):012d}"
+        )
+    if country == "MC":
+        r = numbers.fr_rib(rng, bank=f"{rng.randint(10000, 19999)}")
+        return numbers.make_iban("MC", r["iban"][4:])
     return numbers.make_iban("LU", f"{rng.randint(1, 999):03d}{rng.randint(0, 10**13 - 1):013d}")
 
 
