@@ -145,3 +145,30 @@ def test_page_read_well_is_not_denoised(monkeypatch: pytest.MonkeyPatch):
     settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False)
     OcrEngine(settings).read_image(page_image())
     assert calls == [False]
+
+
+def test_a_read_on_end_does_not_end_the_search_for_an_upright_one(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """Tesseract reads a page lying on its side fairly well, but loses blocks of it: a
+    contract turned a quarter read 862 characters turned half (on end, its title
+    lost) and 995 turned upright. The upright read is kept."""
+    from dossier_check import ocr
+    from dossier_check.model import Word
+
+    def read(n: int, on_end: bool, conf: float) -> list:
+        w, h = (20, 120) if on_end else (120, 20)
+        return [Word("CONTRAT", conf, 10, 30 * i, w, h, i) for i in range(n)]
+
+    reads = {0: read(5, True, 40.0), 180: read(120, True, 92.0), 90: read(140, False, 93.0)}
+    reads[270] = read(5, False, 40.0)
+    monkeypatch.setattr(ocr, "turn_clockwise", lambda gray, angle: angle)
+    monkeypatch.setattr(
+        OcrEngine,
+        "_read_level",
+        lambda self, gray: (reads[gray if isinstance(gray, int) else 0], gray, 0.0),
+    )
+    monkeypatch.setattr(ocr, "detect_rotation", lambda gray: (0, False))
+    monkeypatch.setattr(ocr, "source_crops", lambda *a, **k: None)
+    settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False)
+    assert OcrEngine(settings).read_image(Image.new("L", (600, 800), 255)).rotation == 90
