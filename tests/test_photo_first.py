@@ -46,3 +46,19 @@ def test_a_face_a_third_of_the_width_is_not_enough_to_skip_ocr():
     page.paste(photo, (0, 0))  # the same face, now about 0.37 of a tall page's width
     wide = page
     assert portrait_only(wide) is None
+
+
+def test_a_gray_portrait_is_read_first_and_still_typed_by_its_face(tmp_path: Path):
+    """No skin tone to confirm the face: both detectors agreed on a 'face' filling a
+    gray phone photo of a payslip on marble. A gray picture is OCR'd as any page is;
+    a gray ID photo is still an id_photo, by its face once OCR reads nothing."""
+    gray = ImageOps.grayscale(_open("20260921_111631.jpeg")).convert("RGB")
+    assert portrait_only(_open("20260921_111631.jpeg"))
+    assert portrait_only(gray) is None
+    path = tmp_path / "photo.jpeg"
+    gray.save(path)
+    doc = api.analyse_file(
+        "photo.jpeg", path, api.Options(as_of=date(2026, 11, 15), use_cache=False, debug=True)
+    )
+    assert doc.type == "id_photo"
+    assert doc.debug["pages_ocrd"] == 1

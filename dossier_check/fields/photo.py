@@ -252,10 +252,31 @@ def portrait_only(image: Image.Image) -> tuple[Face, ...] | None:
     if image.height < 1.1 * image.width:
         return None
     faces, _ = detect_faces_oriented(image, angles=(0,))
-    if faces and max(f.width for f in faces) >= PORTRAIT_FACE_WIDTH * image.width:
-        return faces
-    return None
+    if not faces:
+        return None
+    largest = max(faces, key=lambda f: f.width)
+    if largest.width < PORTRAIT_FACE_WIDTH * image.width:
+        return None
+    # Skipping OCR needs skin where the face is: both detectors agreed on a "face"
+    # filling a gray phone photo of a payslip on marble (dev seed 8944). A gray
+    # portrait is still an id_photo, found by its face after OCR reads nothing.
+    scale = min(1.0, DETECT_SIDE / max(image.size))
+    rgb = image.convert("RGB")
+    if scale < 1.0:
+        rgb = rgb.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    box = (
+        round(largest.left * scale),
+        round(largest.top * scale),
+        max(1, round(largest.width * scale)),
+        max(1, round(largest.height * scale)),
+    )
+    if _is_gray(rgb) or _skin_fraction(rgb, box) < SHORTCUT_SKIN:
+        return None
+    return faces
 
+
+#: Share of the shortcut's face centre in skin tones, at least (see ``_skin_fraction``).
+SHORTCUT_SKIN = 0.2
 
 #: Share of the width the largest face of a picture that is only a portrait spans, at least.
 #: Measured on seed 6173's upright portrait-shaped images with a face: fit ID photos
