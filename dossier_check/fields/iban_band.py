@@ -507,6 +507,10 @@ def _plain_look(crop: Image.Image) -> Image.Image:
     return crop
 
 
+def _deruled_look(crop: Image.Image) -> Image.Image:
+    return deruled(crop)[0]
+
+
 #: The reads of a line, in order, each a look and a Tesseract page mode: plain,
 #: thickened strokes, slightly blurred (joins the dots of a noisy photo), binarised
 #: by Otsu's threshold; psm 7 (a line) and psm 13 (a raw line, without Tesseract's
@@ -520,6 +524,8 @@ def _plain_look(crop: Image.Image) -> Image.Image:
 #: 28 (195 runs); with the label left out of the crop too (:func:`_value_words`) 29,
 #: and room after a short line (TAIL) 30 in 171 runs; never a wrong one. They cost
 #: 4 more runs per line, only on a page the first eight leave without an IBAN.
+#: Last, the line with box outlines and rules whitened (:func:`deruled`): an IBAN
+#: printed one group to a box reads "[cHs5][ 7391 ][4633" with them.
 READS: tuple[tuple[Callable[[Image.Image], Image.Image], int, int], ...] = (
     (_plain_look, 7, TEXT_HEIGHT),
     (_plain_look, 13, TEXT_HEIGHT),
@@ -533,6 +539,8 @@ READS: tuple[tuple[Callable[[Image.Image], Image.Image], int, int], ...] = (
     (_plain_look, 13, SMALL_TEXT_HEIGHT),
     (_min, 7, SMALL_TEXT_HEIGHT),
     (_min, 13, SMALL_TEXT_HEIGHT),
+    (_deruled_look, 7, TEXT_HEIGHT),
+    (_deruled_look, 13, TEXT_HEIGHT),
 )
 
 
@@ -696,7 +704,7 @@ def read_iban_band(
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
-    regions = label_regions(gray, words)
+    regions = label_regions(gray, words, source)
     for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT) if regions else ():
         for region, text_height in regions:
             scaled = _scaled(region, text_height, height)
@@ -731,12 +739,15 @@ def _grouped(iban: str) -> str:
 MAX_LABELS = 2
 
 
-def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[tuple[Image.Image, float]]:
+def label_regions(
+    gray: Image.Image, words: Sequence[Word], source: SourceCrops | None = None
+) -> list[tuple[Image.Image, float]]:
     """For each ``IBAN`` label with no IBAN after it on its line, the room to its right
     and the room below it (four label heights), ruling lines removed (:func:`deruled`),
     with the height of the text it holds: an IBAN printed in boxes, one per group,
     that the page's first read left out altogether (Tesseract takes boxed text for
-    a table's drawing and returns no word for it). Rooms without ink are left out."""
+    a table's drawing and returns no word for it). Rooms without ink are left out.
+    Cut from ``source`` when given, like the lines (see :func:`read_iban_band`)."""
     out: list[tuple[Image.Image, float]] = []
     labels = 0
     for line in words_by_line(words).values():
@@ -754,7 +765,8 @@ def label_regions(gray: Image.Image, words: Sequence[Word]) -> list[tuple[Image.
             for left, top, rgt, bottom in (right, below):
                 box = (left, max(0, top), min(gray.width, rgt), min(gray.height, bottom))
                 if box[2] - box[0] > 2 * h and box[3] - box[1] > h:
-                    region, text_height = deruled(gray.crop(box))
+                    cut = source.crop(box) if source is not None else gray.crop(box)
+                    region, text_height = deruled(cut)
                     if text_height >= 4:
                         out.append((region, text_height))
     return out
