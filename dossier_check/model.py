@@ -105,7 +105,7 @@ class Page:
     width: int = 0
     height: int = 0
     mrz_text: str = ""  # the MRZ band re-read with the MRZ alphabet (OCR pages only)
-    iban_text: str = ""  # an IBAN re-read from its line, passing mod-97 (OCR pages only)
+    iban_text: str = ""  # an IBAN re-read from the image, passing mod-97 (ocr.py)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ from PIL import Image, ImageFilter, ImageOps  # noqa: E402
 
 from dossier_check import scratch  # noqa: E402
 from dossier_check.cache import Cache  # noqa: E402
-from dossier_check.fields.iban_band import read_iban_band  # noqa: E402
+from dossier_check.fields.iban import find_ibans_repaired  # noqa: E402
+from dossier_check.fields.iban_band import lacks_iban, read_iban_band  # noqa: E402
 from dossier_check.fields.mrz import find_mrz  # noqa: E402
 from dossier_check.fields.mrz_band import read_mrz_band  # noqa: E402
 from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
@@ -72,8 +73,24 @@ class OcrEngine:
         self.pages_ocrd = 0  # pages that actually went through Tesseract
 
     def read_page(self, page: Page) -> Page:
-        """Return ``page`` with text, words, confidence and rotation filled in."""
-        if page.text_source is TextSource.TEXT_LAYER or page.image is None:
+        """Return ``page`` with text, words, confidence and rotation filled in.
+
+        A text-layer page keeps its text; only when it names a bank account but holds
+        no valid IBAN is its rendering read, for the IBAN alone (``iban_text``): a
+        bank's PDF may draw the IBAN as a picture, out of its text layer (R-RIB-1)."""
+        if page.text_source is TextSource.TEXT_LAYER:
+            if (
+                page.image is not None
+                and self.settings.iban_pass
+                and len(page.text.split()) <= SHORT_PAGE_WORDS
+                and lacks_iban(page.text)
+            ):
+                result = self.read_image(page.image)
+                found = [m for m in find_ibans_repaired(result.text, result.iban_text) if m.valid]
+                if found:
+                    return replace(page, iban_text=found[0].iban)
+            return page
+        if page.image is None:
             return page
         result = self.read_image(page.image)
         return replace(
@@ -187,6 +204,11 @@ class OcrEngine:
             gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
         return _words(gray, s.lang, s.psm), gray, skew
 
+
+#: A text-layer page this short (a RIB, an attestation) that names a bank account
+#: without a valid IBAN has its rendering read; a payslip or a bill quoting a masked
+#: IBAN is longer, and costs no OCR.
+SHORT_PAGE_WORDS = 150
 
 #: Mean word confidence below which a page may be upside down or sideways.
 DOUBTFUL_CONF = 75.0

@@ -172,3 +172,46 @@ def test_a_read_on_end_does_not_end_the_search_for_an_upright_one(
     monkeypatch.setattr(ocr, "source_crops", lambda *a, **k: None)
     settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False)
     assert OcrEngine(settings).read_image(Image.new("L", (600, 800), 255)).rotation == 90
+
+
+def test_iban_drawn_out_of_a_pdfs_text_layer_is_read_from_its_rendering(tmp_path: Path):
+    """A bank's PDF with a real text layer that draws the IBAN as a picture: the page
+    has too much text to pass for a scan, names a bank account but holds no IBAN, so
+    its rendering is read for the IBAN alone (R-RIB-1); the text layer is kept."""
+    from datetime import date, datetime
+
+    from dossier_check import api
+    from samples.canvas import Page as Canvas
+    from samples.canvas import render_pdf
+    from samples.specimens.bank_varied import _iban_picture
+
+    pg = Canvas()
+    pg.text(16, 40, "RELEVÉ D'IDENTITÉ BANCAIRE", "dejavu-sans", 15, "bold")
+    pg.text(16, 60, "Titulaire du compte", "dejavu-sans", 9)
+    pg.text(16, 66, "M. Karim BENALI", "dejavu-sans", 11, "bold")
+    pg.text(16, 80, "IBAN", "dejavu-sans", 9)
+    _iban_picture(
+        pg, 16, 88, "FR76 3000 6000 0112 3456 7890 189", "dejavu-sans", 12, "bold", (0, 0, 0)
+    )
+    pg.text(16, 100, "BIC AGRIFRPP882", "dejavu-sans", 11, "bold")
+    pg.para(
+        16,
+        115,
+        170,
+        "Ce relevé est destiné à être remis, sur leur demande, à vos "
+        "créanciers ou débiteurs appelés à faire inscrire des opérations à votre compte "
+        "(virements, paiements de quittances, etc.). Son utilisation vous garantit le bon "
+        "enregistrement des opérations en cause et vous évite ainsi des réclamations pour "
+        "erreurs ou retards d'imputation. Agence de Lyon Part-Dieu, 12 rue de la Bourse. "
+        "Pour toute question, votre conseiller est joignable du lundi au vendredi, de neuf "
+        "heures à dix-huit heures, et votre espace client reste ouvert tous les jours.",
+        "dejavu-sans",
+        9,
+    )
+    path = tmp_path / "rib.pdf"
+    render_pdf([pg], str(path), datetime(2026, 10, 1))
+    doc = api.analyse_file("rib.pdf", path, api.Options(as_of=date(2026, 11, 15), use_cache=False))
+    assert doc.type == "rib"
+    assert doc.fields["iban"] == "FR7630006000011234567890189"
+    page = doc.source.pages[0]
+    assert page.text_source is TextSource.TEXT_LAYER and "FR76" not in page.text

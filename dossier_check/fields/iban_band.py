@@ -712,7 +712,7 @@ def read_iban_band(
             iban = choose_iban(readings, first)
             if iban is not None:
                 return _grouped(iban)
-    if not lines and not regions and _BANK_WORDS.search(first):
+    if not lines and not regions and lacks_iban(first):
         # No IBAN line nor label read, but the page names a BIC or a bank account: the
         # IBAN may be boxed and its label misread ("Bar"). Read the page once more with
         # its rules and boxes whitened, and re-read the IBAN lines found there.
@@ -721,6 +721,12 @@ def read_iban_band(
         if again:
             return read_iban_band(clean, [w for line in again for w in line])
     return ""
+
+
+def lacks_iban(text: str) -> bool:
+    """Whether ``text`` names a bank account (:data:`_BANK_WORDS`) but holds no IBAN
+    that passes mod-97: its IBAN may be boxed, misread, or drawn out of a text layer."""
+    return bool(_BANK_WORDS.search(text)) and not _has_valid(text)
 
 
 #: Words of a page about a bank account, whose IBAN the first read may have lost.

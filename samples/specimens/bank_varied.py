@@ -14,8 +14,10 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from PIL import Image, ImageDraw, ImageFont
+
 from samples import identifiers as numbers
-from samples.canvas import BODY_FONTS, MONO_FONTS, Page, text_width
+from samples.canvas import BODY_FONTS, MONO_FONTS, PT, Page, font_path, text_width
 from samples.people import fmt_date
 from samples.specimens.common import Ctx, Doc, fit_size, logo
 
@@ -165,13 +167,31 @@ def _foreign_iban(rng: random.Random, country: str) -> str:
     return numbers.make_iban("LU", f"{rng.randint(1, 999):03d}{rng.randint(0, 10**13 - 1):013d}")
 
 
+def _iban_picture(pg: Page, x: float, y: float, s: str, fam: str, size: float, style: str, ink):
+    """``s`` rendered at 300 dpi and placed as a picture with its baseline at ``y``."""
+    px_per_mm = 300 / 25.4
+    font = ImageFont.truetype(font_path(fam, style), max(1, round(size * PT * px_per_mm)))
+    left, top, right, bottom = font.getbbox(s)
+    img = Image.new("RGB", (right + 4, bottom + 4), (255, 255, 255))
+    ImageDraw.Draw(img).text((2, 2), s, font=font, fill=tuple(ink))
+    ascent = font.getmetrics()[0]
+    pg.picture(x, y - (ascent + 2) / px_per_mm, img.width / px_per_mm, img.height / px_per_mm, img)
+
+
 def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, width: float) -> None:
     """The IBAN at (x, y) (baseline), in one drawn presentation: a font, a size, a
     grouping and an ink of its own."""
     fam = rng.choice([*BODY_FONTS, *MONO_FONTS, *MONO_FONTS])
     style = rng.choice(["regular", "bold", "bold"])
     ink = rng.choice([(0, 0, 0), (20, 30, 90), (60, 60, 60), (20, 20, 20)])
-    grouping = rng.choices(["four", "plain", "boxes", "spaced", "two-lines"], [7, 2, 1, 1, 1])[0]
+    grouping = rng.choices(
+        ["four", "plain", "boxes", "spaced", "two-lines", "picture"], [7, 2, 1, 1, 1, 1]
+    )[0]
+    if grouping == "picture":  # drawn as an image: a text PDF whose text layer lacks it
+        s = numbers.group4(iban)
+        size = fit_size(s, fam, rng.uniform(10, 13), width, style)
+        _iban_picture(pg, x, y, s, fam, size, style, ink)
+        return
     if grouping == "spaced":  # letter-spaced, as some statements print it
         size = fit_size(" ".join(iban), fam, rng.uniform(9, 12), width, style)
         pg.text(x, y, " ".join(iban), fam, size, style, ink)
