@@ -788,3 +788,22 @@ def test_a_rib_whose_labels_ocr_lost_is_known_by_its_account_printed_apart():
 
 def test_an_iban_alone_on_a_page_without_labels_is_not_enough_for_a_rib():
     assert kind(RIB_LABELS_LOST.replace("79M87999538", "")) == "unknown"
+
+
+def test_contract_whose_title_the_ocr_lost_is_known_by_its_clauses():
+    """Both parties and two clauses only a contract states; a payslip names the
+    employer, the employee and the collective agreement too, and is not one."""
+    text = (
+        "MOULIN, ci-après « l'employeur », d'une part,\net Mme Nadège DORVIL, ci-après "
+        "« le salarié », d'autre part,\nil a été convenu ce qui suit :\nArticle 3 — Période "
+        "d'essai\nLe contrat ne deviendra définitif qu'à l'issue d'une période d'essai de "
+        "quatre mois.\nFait en deux exemplaires à Nantes, le 10 mars 2026."
+    )
+    best, _ = doctypes.classify(signals(text))
+    assert best.type == "employment_contract" and best.evidence[0] == "no title read"
+    payslip = (
+        "Employeur : Librairie La Page Blanche  SIRET 514 906 908 45814\nSalarié : Mme "
+        "Nadège DORVIL  Emploi : vendeuse\nConvention collective : librairie\nPériode d'essai "
+        "en cours\nSalaire brut 2 320,55  Net à payer 1 836,94"
+    )
+    assert kind(payslip) != "employment_contract"

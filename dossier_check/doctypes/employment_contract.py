@@ -54,13 +54,33 @@ PARTIES = (
 )
 
 
+#: Clauses only a contract of employment states: with both parties named, they make
+#: a contract whose title the OCR lost (a phone photo read turned a quarter).
+CLAUSES = (
+    "PERIODE D'ESSAI",
+    "IL A ETE CONVENU",
+    "CONVENTION COLLECTIVE",
+    "FAIT EN DEUX EXEMPLAIRES",
+    "EST ENGAGE",
+    "PROBATION PERIOD",
+    "TRIAL PERIOD",
+)
+#: Words of a payslip, which names employer, employee and collective agreement too.
+PAYSLIP = ("NET A PAYER", "SALAIRE BRUT", "COTISATIONS", "NET PAY", "GROSS PAY")
+
+
 def detect(s: Signals) -> Classification | None:
     titles = s.titled(*TITLES)
-    if not titles:
-        return None
     parties = s.found(*PARTIES)
-    score = 0.55 + min(0.4, 0.1 * len(parties))
-    return result(TYPE_ID, score, [keyword_evidence(titles + parties[:4])])
+    if titles:
+        score = 0.55 + min(0.4, 0.1 * len(parties))
+        return result(TYPE_ID, score, [keyword_evidence(titles + parties[:4])])
+    both = {"EMPLOYEUR", "SALARIE"} <= set(parties) or {"EMPLOYER", "EMPLOYEE"} <= set(parties)
+    clauses = s.found(*CLAUSES)
+    if not both or len(clauses) < 2 or s.found(*PAYSLIP):
+        return None
+    score = 0.5 + min(0.2, 0.05 * (len(clauses) - 2 + len(parties) - 2))
+    return result(TYPE_ID, score, ["no title read", keyword_evidence(parties[:4] + clauses)])
 
 
 def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
