@@ -807,3 +807,15 @@ def test_contract_whose_title_the_ocr_lost_is_known_by_its_clauses():
         "en cours\nSalaire brut 2 320,55  Net à payer 1 836,94"
     )
     assert kind(payslip) != "employment_contract"
+
+
+def test_untitled_rib_whose_footer_asks_politely_is_a_rib():
+    """A RIB's footer may say 'veuillez' or 'par virement' without being a letter: only a
+    letter's frame or a request to pay counts against a page without a title (R-RIB-1)."""
+    text = (
+        "Informations bancaires\nTitulaire du compte\nM. Karim BENALI\n"
+        "IBAN FR76 3000 6000 0112 3456 7890 189\nBIC AGRIFRPP882\n"
+        "Veuillez communiquer ce document à vos débiteurs pour être payé par virement. "
+        "Merci de vérifier vos coordonnées."
+    )
+    assert kind(text) == "rib"

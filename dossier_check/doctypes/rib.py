@@ -148,16 +148,27 @@ DEBIT = (
     "DEBITED ON",
 )
 #: A letter or a request for payment quoting where to pay: not a RIB without its title.
+#: Its frame (a salutation, a closing) or the request itself; not the polite words a
+#: RIB's own footer uses ("veuillez communiquer ce document", "merci de vérifier",
+#: "pour être payé par virement").
 LETTER = (
     "MADAME, MONSIEUR",
+    "CHERE MADAME",
+    "CHER MONSIEUR",
     "CORDIALEMENT",
-    "VEUILLEZ",
     "SALUTATIONS",
+    "VEUILLEZ AGREER",
     "DEAR",
     "SINCERELY",
-    "MERCI DE",
+    "KIND REGARDS",
     "A REGLER",
-    "PAR VIREMENT",
+    "MERCI DE REGLER",
+    "VEUILLEZ REGLER",
+    "MONTANT A PAYER",
+    "MONTANT DU",
+    "DEPOT DE GARANTIE",
+    "PLEASE PAY",
+    "AMOUNT DUE",
 )
 
 
