@@ -48,15 +48,19 @@ class Signals:
     @property
     def head(self) -> str:
         """The folded first HEAD_LINES non-blank lines of every page, where a title stands."""
+        return self._first_lines(HEAD_LINES)
+
+    def _first_lines(self, count: int) -> str:
         heads = []
         for page in self.text.split("\f"):
             lines = [ln for ln in page.splitlines() if ln.strip()]
-            heads.append(" ".join(lines[:HEAD_LINES]))
+            heads.append(" ".join(lines[:count]))
         return fold(" \n ".join(heads))
 
-    def found_in_head(self, *keywords: str) -> list[str]:
-        """The keywords present in a page's first lines (a title, not a mention)."""
-        head = self.head
+    def found_in_head(self, *keywords: str, lines: int | None = None) -> list[str]:
+        """The keywords present in a page's first lines (a title, not a mention):
+        HEAD_LINES of them, or ``lines``."""
+        head = self.head if lines is None else self._first_lines(lines)
         return [k for k in keywords if _pattern(k).search(head)]
 
     def titled(self, *keywords: str) -> list[str]:

@@ -819,3 +819,14 @@ def test_untitled_rib_whose_footer_asks_politely_is_a_rib():
         "Merci de vérifier vos coordonnées."
     )
     assert kind(text) == "rib"
+
+
+def test_titled_rib_whose_footer_names_a_mandate_or_an_invoice_is_a_rib():
+    """R-RIB-1: another document's words count against a titled RIB only as a title."""
+    text = (
+        "Votre RIB\nM. Karim BENALI\nFR76 3000 6000 0112 3456 7890 189\n"
+        "À remettre pour la mise en place d'un mandat SEPA ou le paiement d'une facture."
+    )
+    assert kind(text) == "rib"
+    bill = "FACTURE N° 2026-118\nM. Karim BENALI\nFR76 3000 6000 0112 3456 7890 189\nVotre RIB"
+    assert kind(bill) != "rib"

@@ -172,6 +172,10 @@ LETTER = (
 )
 
 
+#: Lines at the top of a page where another document's title stands (a RIB is short:
+#: its footer is within the eight lines ``Signals.head`` takes).
+TITLE_LINES = 3
+
 #: A RIB is short: at most this many words besides its boilerplate.
 SHORT = 80
 
@@ -184,7 +188,10 @@ def detect(s: Signals) -> Classification | None:
     evidence = [f"IBAN {iban.country}…{iban.iban[-4:]} passes mod-97"]
     titles = s.found_fuzzy(*TITLES)
     labels = s.found(*LABELS)
-    others = s.found(*OTHER_DOCS)
+    # Another document's title words count wherever they stand on a page without a RIB
+    # title; under one, only in a page's first lines: a RIB's footer may name "un
+    # mandat SEPA" or "une facture" among its uses, a bill or statement titles itself.
+    others = s.found_in_head(*OTHER_DOCS, lines=TITLE_LINES) if titles else s.found(*OTHER_DOCS)
     score = 0.35
     if titles:
         score += 0.4
