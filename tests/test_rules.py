@@ -193,6 +193,25 @@ def test_foreign_sepa_iban_warns_R_RIB_5():
     assert statuses(docs)[0]["bank_details"] is Status.WARNING
 
 
+def test_rib_of_a_home_bank_outside_sepa_is_invalid_R_RIB_7():
+    """A Moroccan RIB: its IBAN passes mod-97, but the account is outside SEPA."""
+    docs = replace_doc(
+        complete_dossier(),
+        doc(
+            "rib.pdf",
+            "rib",
+            iban="MA64011519000001205000534921",
+            iban_valid=True,
+            iban_country="MA",
+            holder="Jane Doe",
+        ),
+    )
+    st, res = statuses(docs)
+    assert st["bank_details"] is Status.INVALID
+    problems = next(r for r in res.requirements if r.id == "bank_details").problems
+    assert any(p.code == "iban_not_sepa" and p.rule == "R-RIB-7" for p in problems)
+
+
 def test_employment_proof_only_when_employed():
     st, _ = statuses(complete_dossier(), situations=["employed"])
     assert st["employment_proof"] is Status.MISSING

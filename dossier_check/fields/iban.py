@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
+from schwifty import registry as iban_registry
 from stdnum import bic as std_bic
 from stdnum import iban as std_iban
 from stdnum import numdb
@@ -69,12 +71,41 @@ class IbanMatch:
 
 
 def _layout(country: str) -> str | None:
-    """The BBAN layout as one type letter per position (``n``, ``a``, ``c``), or None."""
+    """The BBAN layout as one type letter per position (``n``, ``a``, ``c``), or None:
+    python-stdnum's registry of IBAN countries, then :func:`_aspirational_layout`."""
     info = _REGISTRY.info(country)
     struct = info[0][1].get("bban") if info and info[0][0] == country else None
     if not struct:
-        return None
+        return _aspirational_layout(country)
     return "".join(kind * int(count) for count, kind in _STRUCT_PART.findall(struct))
+
+
+@cache
+def _aspirational_layout(country: str) -> str | None:
+    """The BBAN layout of a country whose IBAN is announced but not yet in the ISO
+    registry stdnum follows: Morocco, Algeria, Senegal, Côte d'Ivoire, Cameroon,
+    Madagascar... (schwifty's 'aspirational' IBANs). Newcomers bring RIBs from home
+    that carry one: a RIB all the same, of an account outside SEPA (R-RIB-7)."""
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        return None
+    try:
+        spec = iban_registry.get_iban_spec(country)
+    except Exception:  # noqa: BLE001 - any country schwifty does not know
+        return None
+    if not spec.aspirational:
+        return None
+    return "".join(kind * int(count) for count, kind in _STRUCT_PART.findall(spec.bban_spec))
+
+
+def iban_valid(iban: str) -> bool:
+    """R-RIB-1 on a compact IBAN: ISO 13616 mod-97 and the country's length and
+    structure, from stdnum's registry or, for an aspirational IBAN, schwifty's."""
+    if std_iban.is_valid(iban):
+        return True
+    layout = _aspirational_layout(iban[:2])
+    if layout is None or len(iban) != 4 + len(layout) or not _fits(iban, layout):
+        return False
+    return int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
 
 
 def _repaired(iban: str, layout: str, kinds: str) -> str:
@@ -125,7 +156,7 @@ def _match(iban: str, span: tuple[int, int], corrected: bool) -> IbanMatch:
     country = iban[:2]
     match = IbanMatch(
         iban=iban,
-        valid=std_iban.is_valid(iban),
+        valid=iban_valid(iban),
         country=country,
         is_sepa=country in SEPA_COUNTRIES,
         span=span,
@@ -151,11 +182,11 @@ def _read(compact: str, layout: str) -> tuple[str, bool] | None:
     alphanumeric positions (a French account number is almost always
     digits); each is kept only if mod-97 then passes (R-RIB-1).
     """
-    if std_iban.is_valid(compact):
+    if iban_valid(compact):
         return compact, False
     for kinds in ("na", "nac"):
         repaired = _repaired(compact, layout, kinds)
-        if repaired != compact and std_iban.is_valid(repaired):
+        if repaired != compact and iban_valid(repaired):
             return repaired, True
     return None
 

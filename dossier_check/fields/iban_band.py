@@ -37,10 +37,9 @@ import cv2
 import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter
-from stdnum import iban as std_iban
 
 from dossier_check import scratch
-from dossier_check.fields.iban import _layout, find_ibans_repaired, rib_key_valid
+from dossier_check.fields.iban import _layout, find_ibans_repaired, iban_valid, rib_key_valid
 from dossier_check.model import Word, join_lines, words_by_line
 from dossier_check.ocr_words import page_words
 from dossier_check.source_crop import SourceCrops
@@ -226,7 +225,7 @@ def _strong(iban: str) -> bool:
     (every such IBAN has check digits 76). Measured on 300,000 random FR76 BBANs:
     3,025 passed mod-97, 2,933 the clé too. Only letters in the account (A=1 for
     the clé, A=10 for mod-97) make them differ."""
-    if not std_iban.is_valid(iban):
+    if not iban_valid(iban):
         return False
     if iban[:2] in ("FR", "MC") and len(iban) == 27:
         return rib_key_valid(iban[4:9], iban[9:14], iban[14:25], iban[25:27])

@@ -59,6 +59,18 @@ def test_non_sepa_iban_is_valid_but_not_sepa() -> None:
     assert m.valid and not m.is_sepa
 
 
+#: Morocco's example IBAN (announced, not yet in the ISO registry python-stdnum follows).
+MA = "MA64 0115 1900 0001 2050 0053 4921"
+
+
+def test_aspirational_iban_from_an_applicants_home_country_is_valid_but_not_sepa() -> None:
+    """R-RIB-1 with schwifty's registry of announced IBANs (MA, DZ, SN, CI, CM...): a
+    Moroccan RIB is a RIB, of an account outside SEPA (R-RIB-7). A digit changed fails."""
+    m = _only(f"IBAN {MA}")
+    assert m.valid and m.country == "MA" and not m.is_sepa
+    assert not _only(f"IBAN {MA[:-1]}2").valid
+
+
 def test_iban_with_a_flipped_digit_is_reported_invalid() -> None:
     m = _only("IBAN FR76 3000 6000 0112 3456 7890 188")
     assert not m.valid and m.iban == "FR7630006000011234567890188"
