@@ -55,6 +55,8 @@ def rib(ctx: Ctx) -> Doc:
         return bank_varied.fr_varied(ctx)
     if variant == "sepa-varied":
         return bank_varied.sepa_varied(ctx)
+    if variant == "home-varied":
+        return bank_varied.home_varied(ctx)
     return _sepa(ctx, variant)
 
 
@@ -509,4 +511,5 @@ RIB_LAYOUTS = [
     "fr-badkey",
     "fr-varied",
     "sepa-varied",
+    "home-varied",
 ]

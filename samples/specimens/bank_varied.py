@@ -3,7 +3,8 @@ body font, proportional or monospaced), grouping (by four, unbroken, in boxes),
 label (above, beside, a table heading), ink and background, the title (some
 worded as no other template words it), the RIB table or none, a footer that
 mentions direct debits. Two families: French banks (``fr-varied``) and foreign
-SEPA banks in their own language (``sepa-varied``: BE, NL, PT, AT, LU, GB, CH, MC).
+SEPA banks in their own language (``sepa-varied``: BE, NL, PT, AT, LU, GB, CH, MC),
+and banks of the applicants' home countries, outside SEPA (``home-varied``).
 
 Written to measure the classifier and the IBAN reader on RIBs their rules were
 not written against (issue 3: "make your sample generator vary everything
@@ -130,6 +131,75 @@ _FOREIGN = [
         "Utilisez ces coordonnées pour recevoir des virements SEPA en euros.",
     ),
 ]
+
+
+#: Banks of the applicants' home countries, whose IBANs are announced but outside
+#: SEPA (R-RIB-7): (country, BBAN layout after the check digits, bank, BIC letters,
+#: titles). The BBAN is digits, but for Senegal and Côte d'Ivoire's two letters.
+_HOME = [
+    ("MA", "n" * 24, "Banque Atlas du Maghreb", "BAMG", ["Relevé d'identité bancaire", "RIB"]),
+    ("DZ", "n" * 22, "Banque Nationale des Hauts Plateaux", "BNHP", ["Relevé d'identité bancaire"]),
+    ("SN", "aa" + "n" * 22, "Banque Sahélienne de Dakar", "BSDK", ["Relevé d'identité bancaire"]),
+    ("CI", "aa" + "n" * 22, "Banque Lagunaire d'Abidjan", "BLAB", ["Attestation de RIB", "RIB"]),
+    ("CM", "n" * 23, "Crédit du Littoral Camerounais", "CLCM", ["Relevé d'identité bancaire"]),
+    ("TN", "n" * 20, "Banque de la Médina", "BMED", ["Relevé d'identité bancaire"]),
+]
+
+
+def home_varied(ctx: Ctx) -> Doc:
+    """A RIB from a bank of the applicant's home country: a RIB, but of an account
+    outside SEPA, which the CPAM cannot pay into (R-RIB-7)."""
+    rng, p = ctx.rng, ctx.person
+    country, layout, name, letters, titles = rng.choice(_HOME)
+    bban = "".join(
+        rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if k == "a" else str(rng.randint(0, 9))
+        for k in layout
+    )
+    iban = numbers.make_iban(country, bban)
+    bic = numbers.bic(rng, country, letters)
+    holder = rng.choice(
+        [f"{p.given_names} {p.surname.upper()}", f"{p.surname.upper()} {p.given_names}"]
+    )
+    fam = rng.choice(BODY_FONTS)
+    grey = rng.choice([(90, 90, 90), (110, 110, 120)])
+    pg = Page()
+    pg.group(
+        16, 12, logo(rng, name, rng.choice([(20, 90, 60), (150, 30, 30), (20, 60, 120)]), 13, fam)
+    )
+    pg.text(16, 46, rng.choice(titles), fam, rng.uniform(13, 17), "bold")
+    rows = [
+        ("Titulaire du compte", holder),
+        ("RIB", " ".join(bban[i : i + 4] for i in range(0, len(bban), 4))),
+        ("IBAN", iban),
+        (rng.choice(["BIC", "Code SWIFT"]), bic),
+        ("Agence", f"{name} — {rng.choice(['Agence centrale', 'Agence du Port', 'Siège'])}"),
+    ]
+    beside = rng.random() < 0.5
+    y = 64
+    for lab, v in rows:
+        if beside:
+            pg.text(16, y, lab, fam, 9.5, "regular", grey)
+            vx, vy = 62, y
+        else:
+            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
+            vx, vy = 16, y + 5
+        if lab == "IBAN":
+            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
+        else:
+            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
+        y += 13 if beside else 19
+    fields = {
+        "holder": holder.upper(),
+        "iban": iban,
+        "bic": bic,
+        "country": country,
+        "iban_valid": True,
+        "sepa_foreign": False,
+        "bank_name": name,
+        "surname": p.surname.upper(),
+        "given_names": p.given_names.upper(),
+    }
+    return Doc("rib", "rib/home-varied", [pg], fields, "digital", lang="fr")
 
 
 def _foreign_iban(rng: random.Random, country: str) -> str:
