@@ -39,6 +39,7 @@ import pytesseract
 from PIL import Image, ImageFilter
 
 from dossier_check import scratch
+from dossier_check.fields.digit_shapes import reshaped
 from dossier_check.fields.iban import _layout, find_ibans_repaired, iban_valid, rib_key_valid
 from dossier_check.model import Word, join_lines, words_by_line
 from dossier_check.ocr_words import page_words
@@ -700,6 +701,17 @@ def read_iban_band(
         for line in lines:
             crop = _crop(gray, _value_words(line), height, TAIL if _short(line) else 0, source)
             readings.extend(_read(crop, psm) for psm in (7, 13))
+        iban = choose_iban(readings, first)
+        if iban is not None:
+            return _grouped(iban)
+    # A dotted zero closed onto its ring reads as a 6 or an 8 in every read: the line's
+    # glyphs, told apart by shape (fields/digit_shapes.py), correct the plain reads.
+    for line in lines:
+        for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT):
+            crop = _crop(gray, _value_words(line), height, TAIL if _short(line) else 0)
+            fixed = reshaped(crop, _read(crop, 7))
+            if fixed is not None:
+                readings.append(fixed)
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
