@@ -686,14 +686,17 @@ def read_iban_band(
     lines = iban_lines(words)
     readings: list[str] = []
     crops: dict[int, list[Image.Image]] = {}
+    plain: dict[tuple[int, int], str] = {}  # (text height, line): the plain psm-7 reading
     for look, psm, height in READS if lines else ():
         if height not in crops:
             crops[height] = [
                 _crop(gray, _value_words(line), height, TAIL if _short(line) else 0)
                 for line in lines
             ]
-        for crop in crops[height]:
+        for i, crop in enumerate(crops[height]):
             readings.append(_read(look(crop), psm))
+            if look is _plain_look and psm == 7:
+                plain[height, i] = readings[-1]
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
@@ -705,13 +708,14 @@ def read_iban_band(
         if iban is not None:
             return _grouped(iban)
     # A dotted zero closed onto its ring reads as a 6 or an 8 in every read: the line's
-    # glyphs, told apart by shape (fields/digit_shapes.py), correct the plain reads.
-    for line in lines:
+    # glyphs, told apart by shape (fields/digit_shapes.py), correct the plain reads
+    # (read above: no Tesseract run more).
+    for i in range(len(lines)):
         for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT):
-            crop = _crop(gray, _value_words(line), height, TAIL if _short(line) else 0)
-            fixed = reshaped(crop, _read(crop, 7))
-            if fixed is not None:
-                readings.append(fixed)
+            if (height, i) in plain:
+                fixed = reshaped(crops[height][i], plain[height, i])
+                if fixed is not None:
+                    readings.append(fixed)
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
