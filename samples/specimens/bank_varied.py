@@ -175,19 +175,7 @@ def home_varied(ctx: Ctx) -> Doc:
         ("Agence", f"{name} — {rng.choice(['Agence centrale', 'Agence du Port', 'Siège'])}"),
     ]
     beside = rng.random() < 0.5
-    y = 64
-    for lab, v in rows:
-        if beside:
-            pg.text(16, y, lab, fam, 9.5, "regular", grey)
-            vx, vy = 62, y
-        else:
-            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
-            vx, vy = 16, y + 5
-        if lab == "IBAN":
-            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
-        else:
-            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
-        y += 13 if beside else 19
+    _labelled_rows(pg, rng, rows, fam, grey, 64, 62 if beside else None)
     fields = {
         "holder": holder.upper(),
         "iban": iban,
@@ -246,6 +234,36 @@ def _iban_picture(pg: Page, x: float, y: float, s: str, fam: str, size: float, s
     ImageDraw.Draw(img).text((2, 2), s, font=font, fill=tuple(ink))
     ascent = font.getmetrics()[0]
     pg.picture(x, y - (ascent + 2) / px_per_mm, img.width / px_per_mm, img.height / px_per_mm, img)
+
+
+def _labelled_rows(
+    pg: Page,
+    rng: random.Random,
+    rows: list[tuple[str, str]],
+    fam: str,
+    grey,
+    y: float,
+    value_x: float | None,
+    tint: bool = False,
+) -> float:
+    """Each (label, value) row from ``y`` down: the label to the left of its value at
+    ``value_x``, or above it when None; the IBAN drawn by :func:`_draw_iban`. Returns
+    the y under the last row."""
+    for lab, v in rows:
+        if tint:
+            pg.rect(14, y - 6, 182, 16 if value_x is None else 10, None, (236, 240, 246))
+        if value_x is not None:
+            pg.text(16, y, lab, fam, 9.5, "regular", grey)
+            vx, vy = value_x, y
+        else:
+            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
+            vx, vy = 16, y + 5
+        if lab == "IBAN":
+            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
+        else:
+            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
+        y += 13 if value_x is not None else 19
+    return y
 
 
 def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, width: float) -> None:
@@ -346,21 +364,7 @@ def fr_varied(ctx: Ctx) -> Doc:
     ]
     beside = rng.random() < 0.5  # labels to the left of their value, else above it
     tint = rng.random() < 0.3
-    y = 66
-    for lab, v in rows:
-        if tint:
-            pg.rect(14, y - 6, 182, 16 if not beside else 10, None, (236, 240, 246))
-        if beside:
-            pg.text(16, y, lab, fam, 9.5, "regular", grey)
-            vx, vy = 62, y
-        else:
-            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
-            vx, vy = 16, y + 5
-        if lab == "IBAN":
-            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
-        else:
-            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
-        y += 13 if beside else 19
+    y = _labelled_rows(pg, rng, rows, fam, grey, 66, 62 if beside else None, tint)
     if rng.random() < 0.7:  # the RIB table
         y += 6
         heads = ["Code banque", "Code guichet", "Numéro de compte", "Clé RIB"]
@@ -422,19 +426,7 @@ def sepa_varied(ctx: Ctx) -> Doc:
     if rng.random() < 0.4:
         rows[1:3] = [rows[2], rows[1]]
     beside = rng.random() < 0.5
-    y = 64
-    for lab, v in rows:
-        if beside:
-            pg.text(16, y, lab, fam, 9.5, "regular", grey)
-            vx, vy = 66, y
-        else:
-            pg.text(16, y - 2, lab, fam, 9, "regular", grey)
-            vx, vy = 16, y + 5
-        if lab == "IBAN":
-            _draw_iban(pg, rng, vx, vy, v, 196 - vx - 4)
-        else:
-            pg.text(vx, vy, v, fam, fit_size(v, fam, 11.5, 196 - vx - 4, "bold"), "bold")
-        y += 13 if beside else 19
+    y = _labelled_rows(pg, rng, rows, fam, grey, 64, 66 if beside else None)
     pg.para(16, y + 8, 178, footer, fam, 9, "regular", grey)
     fields = {
         "holder": holder.upper(),
