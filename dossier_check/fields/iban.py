@@ -36,12 +36,14 @@ _STRUCT_PART = re.compile(r"(\d+)!?([nace])")
 _TO_DIGIT = str.maketrans("OIL", "011")
 _TO_LETTER = str.maketrans("01", "OI")
 
-_SEP = r"[ \t\u00a0\u202f\-]{0,2}"
+#: Between groups: blanks of any width (a PDF's text layer gives thin and narrow
+#: no-break spaces, U+2009 and U+202F, as French typography sets them) or a dash.
+_SEP = r"(?:[^\S\r\n]|-){0,2}"
 # A country code and two check digits, then up to 32 more characters with
 # separators; cut later to the country's length. '(?<=IBAN)' lets an OCR'd
 # "IBANFR76..." with no space through.
 _CANDIDATE = re.compile(
-    rf"(?:(?<=IBAN)|(?<![A-Za-z0-9]))[A-Z]{{2}}{_SEP}[0-9OI]{{2}}(?:{_SEP}[A-Z0-9]){{8,32}}"
+    rf"(?:(?<=IBAN)|(?<![A-Za-z0-9]))[A-Z]{{2}}{_SEP}[0-9OI]{_SEP}[0-9OI](?:{_SEP}[A-Z0-9]){{8,32}}"
 )
 _LABEL_BEFORE = re.compile(r"IBAN\W{0,4}$", re.IGNORECASE)
 
@@ -247,7 +249,7 @@ _WRAPPED = re.compile(r"(?<=\b[A-Z0-9]{4})[ \t]*\n[ \t]*(?=[A-Z0-9]{1,4}\b)")
 _SYMBOL_DIGITS = str.maketrans({"@": "0", "Ø": "0", "ø": "0", "©": "0"})
 #: Characters read one by one ("F R 7 6 3 0 0 0 ..."): a letter-spaced IBAN.
 _LETTER_SPACED = re.compile(r"(?<![A-Z0-9])(?:[A-Z0-9] ){9,}[A-Z0-9](?![A-Z0-9])")
-_BLANKS = re.compile(r"[ \t\u00a0\u202f]+")
+_BLANKS = re.compile(r"[^\S\n]+")  # any blank but a line break
 #: Letters OCR reads for digits in a digits-only IBAN position (O, I, L are repaired
 #: by fields.iban already).
 _DIGIT_LOOKALIKES = str.maketrans("BSGZDQTA", "85620074")

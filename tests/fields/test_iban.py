@@ -241,10 +241,18 @@ def _french_iban(draw: st.DrawFn) -> str:
     return "FR" + std_iban.calc_check_digits("FR00" + bban) + bban
 
 
-@settings(max_examples=100, deadline=None)
-@given(_french_iban(), st.sampled_from([" ", "-", "", "  "]), st.text(max_size=30))
-def test_any_valid_french_iban_is_found_however_grouped(iban: str, sep: str, noise: str) -> None:
-    grouped = sep.join(iban[i : i + 4] for i in range(0, len(iban), 4))
+#: Blanks a PDF's text layer puts between groups: French typography's narrow no-break
+#: space (U+202F), a thin space (U+2009), a no-break space.
+_SEPARATORS = [" ", "-", "", "  ", "\u202f", "\u2009", "\u00a0"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_french_iban(), st.sampled_from(_SEPARATORS), st.integers(3, 5), st.text(max_size=30))
+def test_any_valid_french_iban_is_found_however_grouped(
+    iban: str, sep: str, size: int, noise: str
+) -> None:
+    """R-RIB-1: groups of three, four or five, split by any blank a text layer gives."""
+    grouped = sep.join(iban[i : i + size] for i in range(0, len(iban), size))
     found = find_ibans(f"{noise}\nIBAN : {grouped}\n{noise}")
     assert any(m.iban == iban and m.valid and m.rib_key_ok for m in found)
 
