@@ -376,8 +376,12 @@ class _Reader:
     def _pdf_page(self, pdf: _PdfHandles, index: int, render_text_pages: bool) -> Page | None:
         text = pdf.text(index)
         # A scan with a few words of vector text over it (a footer, a scanner's
-        # stamp) is a scan: OCR the rendered page rather than trust the snippet.
-        scanned = pdf.has_image(index) and _word_chars(text) < SCAN_TEXT_MAX_CHARS
+        # stamp) is a scan: OCR the rendered page rather than trust the snippet. So is
+        # a scan under invisible text: a scanner app's own OCR, often of a page it read
+        # upside down or with a garbled MRZ; ours reads the pixels (R-SCAN-1).
+        scanned = pdf.has_image(index) and (
+            _word_chars(text) < SCAN_TEXT_MAX_CHARS or pdf.text_is_invisible(index)
+        )
         if _is_real_text(text) and not scanned:
             if not render_text_pages:
                 size = pdf.size_points(index)
@@ -546,6 +550,21 @@ class _PdfHandles:
                 xobjects.get_object()[name].get_object().get("/Subtype") == "/Image"
                 for name in xobjects.get_object()
             )
+        except Exception:
+            return False
+
+    def text_is_invisible(self, index: int) -> bool:
+        """Whether all the text the page's content shows is invisible (render mode 3
+        or 7): the layer an OCR program lays over a scan to make it searchable."""
+        if self.reader is None:
+            return False
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                contents = self.reader.pages[index].get_contents()
+                if contents is None:
+                    return False
+                return _only_invisible_text(ContentStream(contents, self.reader).operations)
         except Exception:
             return False
 
@@ -719,6 +738,29 @@ def _plain_image(xobj: Any) -> bool:
 _NEUTRAL_OPERATORS = frozenset(
     {b"q", b"Q", b"cm", b"gs", b"w", b"J", b"j", b"M", b"d", b"ri", b"i"}
 )
+
+
+#: Operators that show text, and the render modes that show nothing (3; 7 clips).
+_SHOW_TEXT = frozenset({b"Tj", b"TJ", b"'", b'"'})
+_INVISIBLE_MODES = frozenset({3, 7})
+
+
+def _only_invisible_text(operations: list[tuple[Any, bytes]]) -> bool:
+    """Whether ``operations`` show text, all of it in an invisible render mode."""
+    mode, saved = 0, []
+    shown = False
+    for operands, operator in operations:
+        if operator == b"q":
+            saved.append(mode)
+        elif operator == b"Q":
+            mode = saved.pop() if saved else 0
+        elif operator == b"Tr" and operands:
+            mode = int(operands[0])
+        elif operator in _SHOW_TEXT:
+            if mode not in _INVISIBLE_MODES:
+                return False
+            shown = True
+    return shown
 
 
 def _single_image_ctm(operations: list[tuple[Any, bytes]], name: str) -> tuple[float, ...] | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from fpdf import FPDF
+from fpdf.enums import TextMode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -507,6 +508,39 @@ def test_image_only_pdf_gives_its_scan_with_the_real_dpi(tmp_path: Path) -> None
     assert page.text_source is TextSource.NONE and page.text == ""
     assert page.image is not None and page.image.size == (827, 1170)  # the pixels as scanned
     assert page.dpi == pytest.approx(100, rel=0.01)
+
+
+def _scan_with_text_pdf(path: Path, invisible: bool) -> Path:
+    """A full-page scan with a long text over it, drawn invisible (a scanner app's
+    searchable PDF) or visible (a bank's page on a background picture)."""
+    pdf = FPDF()
+    pdf.add_page()
+    image = scan_image()
+    pdf.image(image, x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.set_font("helvetica", size=9)
+    if invisible:
+        pdf.text_mode = TextMode.INVISIBLE
+    pdf.set_xy(15, 100)
+    pdf.multi_cell(180, 5, " ".join(["Vlrnq dwh qxpuer tnqe wjyh"] * 30))
+    pdf.output(str(path))
+    return path
+
+
+def test_scan_under_an_invisible_text_layer_is_read_from_its_pixels(tmp_path: Path) -> None:
+    """R-SCAN-1: a scanner app's own OCR (invisible text, here garbled) is not trusted:
+    the page comes as a scan for our OCR, its layer's words dropped."""
+    source = load(_scan_with_text_pdf(tmp_path / "searchable.pdf", invisible=True))
+
+    [page] = source.pages
+    assert page.text_source is TextSource.NONE and page.text == ""
+    assert page.image is not None
+
+
+def test_visible_text_over_a_background_picture_is_kept_as_a_text_layer(tmp_path: Path) -> None:
+    source = load(_scan_with_text_pdf(tmp_path / "statement.pdf", invisible=False))
+
+    [page] = source.pages
+    assert page.text_source is TextSource.TEXT_LAYER and "Vlrnq" in page.text
 
 
 def test_indexed_colour_scan_pdf_is_rendered_with_its_colours(tmp_path: Path) -> None:
