@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from PIL import Image
 
 from samples import damage
-from samples.canvas import Page, render_pdf, render_raster
+from samples.canvas import Group, Page, Text, render_pdf, render_raster
 from samples.specimens.common import Doc
 
 FORMS = ("jpeg", "png", "pdf_image", "pdf_text", "tiff", "heic")
@@ -216,6 +216,87 @@ def write_images(
         raise ValueError(form)
 
 
+#: Share of image PDFs written as a scanner app's searchable PDF.
+SEARCHABLE_SHARE = 0.3
+
+
+def _write_scans(
+    doc: Doc, images: list[Image.Image], form: str, path: str, dpi: int, quality: int, as_of: date
+) -> list[dict]:
+    """Write the images; an image PDF is, at times, a scanner app's searchable PDF, its
+    own OCR as invisible text over the scan. That choice comes from a generator of its
+    own, so the corpus's other draws stay as they were. The damage steps it adds."""
+    layer_rng = random.Random(f"ocr-layer/{doc.layout}/{os.path.basename(path)}/{len(images)}")
+    if form == "pdf_image" and doc.pages and layer_rng.random() < SEARCHABLE_SHARE:
+        kind = layer_rng.choice(["noisy", "garbled"])
+        lines = _ocr_layer_lines(doc.pages, kind, layer_rng)
+        write_searchable_pdf(images, lines, path, dpi, quality, as_of)
+        return [{"kind": "ocr_layer", "text": kind}]
+    write_images(images, form, path, dpi, quality, as_of)
+    return []
+
+
+def _page_words(page: Page) -> list[str]:
+    words: list[str] = []
+    for op in page.ops:
+        if isinstance(op, Text):
+            words.extend(op.s.split())
+        elif isinstance(op, Group):
+            words.extend(_page_words(op.page))
+    return words
+
+
+def _ocr_layer_lines(pages: list[Page], kind: str, rng: random.Random) -> list[str]:
+    """The text a phone scanner app's OCR lays over the scan: the words with a few
+    letters misread ("noisy"), or every letter swapped for another, as from a page it
+    read upside down ("garbled"). Plain ASCII, as a core PDF font needs."""
+    import string
+    import unicodedata
+
+    letters = string.ascii_letters + string.digits
+    swapped = list(letters)
+    rng.shuffle(swapped)
+    table = str.maketrans(letters, "".join(swapped))
+    words = [w for pg in pages for w in _page_words(pg)]
+    out = []
+    for word in words:
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        if kind == "garbled":
+            plain = plain.translate(table)
+        else:
+            plain = "".join(
+                rng.choice(letters) if c.isalnum() and rng.random() < 0.06 else c for c in plain
+            )
+        out.append(plain)
+    return [" ".join(out[i : i + 10]) for i in range(0, len(out), 10)]
+
+
+def write_searchable_pdf(
+    images: list[Image.Image], lines: list[str], path: str, dpi: int, quality: int, as_of: date
+) -> None:
+    """Scans as JPEG page images under the given lines of invisible text (fpdf2)."""
+    from fpdf import FPDF
+    from fpdf.enums import TextMode
+
+    pdf = FPDF(unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.set_creation_date(_when(as_of))
+    pdf.set_producer("Scanner app 4.2")
+    per_page = max(1, -(-len(lines) // len(images)))
+    for number, image in enumerate(images):
+        width, height = image.width * 72 / dpi, image.height * 72 / dpi
+        pdf.add_page(format=(width, height))
+        buf = io.BytesIO()
+        image.convert("RGB").save(buf, "JPEG", quality=quality)
+        pdf.image(buf, x=0, y=0, w=width, h=height)
+        pdf.set_font("helvetica", size=8)
+        pdf.text_mode = TextMode.INVISIBLE
+        for row, line in enumerate(lines[number * per_page : (number + 1) * per_page]):
+            pdf.text(20, 30 + 10 * (row % max(1, int(height // 10) - 4)), line)
+        pdf.text_mode = TextMode.FILL
+    pdf.output(path)
+
+
 def _is_gray(img: Image.Image) -> bool:
     if img.mode == "L":
         return True
@@ -319,7 +400,7 @@ def emit(
     name = namer.name(form, phone=bool(phone))
     path = os.path.join(out_dir, subdir, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    write_images(images, form, path, dpi, quality, as_of)
+    steps = [*steps, *_write_scans(doc, images, form, path, dpi, quality, as_of)]
     if form in ("jpeg", "pdf_image", "tiff", "heic"):
         steps = [
             *steps,
@@ -475,7 +556,7 @@ def emit_corpus(
         _write_with_exif_orientation(images[0], path, exif_turn, quality, dpi or 72)
         steps = [*steps, {"kind": "exif_orientation", "value": exif_turn}]
     else:
-        write_images(images, form, path, dpi or 72, quality, as_of)
+        steps = [*steps, *_write_scans(doc, images, form, path, dpi or 72, quality, as_of)]
     if form in ("jpeg", "pdf_image", "tiff", "heic"):
         steps = [
             *steps,
