@@ -17,7 +17,7 @@ from dossier_check import doctypes, parts, quality
 from dossier_check.cache import Cache
 from dossier_check.fields.photo import PhotoMeasures, measure_photo, portrait_only
 from dossier_check.ingest import PDF_MIME, UNKNOWN_MIME, iter_pages, open_source
-from dossier_check.model import Document, Finding, Page, Part, Severity, SourceFile
+from dossier_check.model import Document, Finding, Page, Part, Severity, SourceFile, TextSource
 from dossier_check.ocr import OcrEngine
 from dossier_check.signals import build_signals
 
@@ -58,13 +58,18 @@ def failed_document(relpath: str, abspath: Path, problem: Finding) -> Document:
     return Document(source, doctypes.UNKNOWN, 0.0, (), {}, (problem,))
 
 
-def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
-    source = open_source(relpath, abspath, options.limits)
-    problems: list[Finding] = list(source.problems)
-    engine = OcrEngine(cache=Cache("ocr") if options.use_cache else None)
+def _read_pages(
+    source: SourceFile,
+    options: Options,
+    engine: OcrEngine,
+    problems: list[Finding],
+    text_layers: bool = True,
+) -> tuple[list[Page], PhotoMeasures | None]:
+    """The pages read (text kept, pixels dropped) and the first page's photo measures;
+    page findings go to ``problems``. ``text_layers=False`` OCRs PDF text pages too."""
     pages: list[Page] = []
     photo: PhotoMeasures | None = None
-    for page in iter_pages(source, options.limits, problems):
+    for page in iter_pages(source, options.limits, problems, text_layers=text_layers):
         portrait = None
         if not pages and page.image is not None and source.mime != PDF_MIME:
             portrait = portrait_only(page.image)  # an ID photo: nothing to read on it
@@ -77,7 +82,32 @@ def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
                 photo = measure_photo(page.image)
         quality.add_page_findings(problems, source, read)  # R-SCAN-2..5, pixels still there
         pages.append(replace(read, image=None, words=()))  # keep the text, drop the pixels
+    return pages, photo
+
+
+#: A PDF of at most this many pages, read from its text layer, that nothing identifies
+#: is read again by OCR (see ``_analyse``).
+RECHECK_MAX_PAGES = 3
+
+
+def _analyse(relpath: str, abspath: Path, options: Options) -> Document:
+    source = open_source(relpath, abspath, options.limits)
+    problems: list[Finding] = list(source.problems)
+    engine = OcrEngine(cache=Cache("ocr") if options.use_cache else None)
+    pages, photo = _read_pages(source, options, engine, problems)
     split = parts.split(tuple(pages), photo, options.as_of)
+    if (
+        split[0].identified.classification.type == doctypes.UNKNOWN
+        and len(pages) <= RECHECK_MAX_PAGES
+        and any(p.text_source is TextSource.TEXT_LAYER for p in pages)
+    ):
+        # A text layer can say nothing of what the page shows: a font without a Unicode
+        # map gives letters for other letters, a design tool leaves only the footer as
+        # text and the rest as outlines. Read what is drawn; keep it if it says more.
+        drawn, drawn_photo = _read_pages(source, options, engine, [], text_layers=False)
+        again = parts.split(tuple(drawn), drawn_photo, options.as_of)
+        if again[0].identified.classification.type != doctypes.UNKNOWN:
+            pages, photo, split = drawn, drawn_photo, again
     found = split[0].identified
     doc_parts: tuple[Part, ...] = ()
     if len(split) > 1:  # R-SCAN-6: a PDF bundling several documents

@@ -263,6 +263,7 @@ def iter_pages(
     problems: list[Finding] | None = None,
     *,
     render_text_pages: bool = True,
+    text_layers: bool = True,
 ) -> Iterator[Page]:
     """Yield the pages of ``source`` one at a time, never raising for a bad file.
 
@@ -276,7 +277,8 @@ def iter_pages(
     at 150 dpi unless ``render_text_pages`` is false (then ``image`` is None,
     ``width``/``height`` are in points and ``dpi`` is 72). Other PDF pages
     come as images: the page's own full-page scan when there is one, else a
-    300-dpi rendering. Images are upright (EXIF orientation applied) and in
+    300-dpi rendering; with ``text_layers`` false, every PDF page comes so, its text
+    layer ignored. Images are upright (EXIF orientation applied) and in
     mode ``RGB`` or ``L``; transparency is flattened onto white.
     """
     sink = problems if problems is not None else []
@@ -284,7 +286,7 @@ def iter_pages(
         return
     reader = _Reader(source, limits, sink)
     if source.mime == PDF_MIME:
-        yield from reader.pdf_pages(render_text_pages)
+        yield from reader.pdf_pages(render_text_pages, text_layers)
     else:
         yield from reader.image_pages()
 
@@ -358,7 +360,7 @@ class _Reader:
 
     # -- PDF
 
-    def pdf_pages(self, render_text_pages: bool) -> Iterator[Page]:
+    def pdf_pages(self, render_text_pages: bool, text_layers: bool = True) -> Iterator[Page]:
         with _PdfHandles(self.source.abspath) as pdf:
             if pdf.needs_password:
                 self.add(Finding("encrypted", Severity.ERROR))
@@ -369,12 +371,14 @@ class _Reader:
             for index in range(pdf.page_count):
                 if not self.may_read(pdf.page_count):
                     return
-                page = self._pdf_page(pdf, index, render_text_pages)
+                page = self._pdf_page(pdf, index, render_text_pages, text_layers)
                 if page is not None:
                     yield page
 
-    def _pdf_page(self, pdf: _PdfHandles, index: int, render_text_pages: bool) -> Page | None:
-        text = pdf.text(index)
+    def _pdf_page(
+        self, pdf: _PdfHandles, index: int, render_text_pages: bool, text_layers: bool = True
+    ) -> Page | None:
+        text = pdf.text(index) if text_layers else ""
         # A scan with a few words of vector text over it (a footer, a scanner's
         # stamp) is a scan: OCR the rendered page rather than trust the snippet. So is
         # a scan under invisible text: a scanner app's own OCR, often of a page it read
