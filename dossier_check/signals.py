@@ -98,11 +98,14 @@ class Signals:
 
 
 #: The words that make a document's title a mention of it in running text: right before
-#: it, or one word before ("votre dernier bulletin de salaire"). Not the definite articles:
-#: "extrait du registre des actes de naissance" is a title.
+#: it, or one word before ("votre dernier bulletin de salaire", "ton acte de naissance").
+#: A definite article only when it opens a phrase ("le RIB et l'acte de naissance
+#: traduit" in a chat), not after "de": "extrait de l'acte de naissance", "extrait du
+#: registre des actes de naissance" are titles.
 _MENTION = re.compile(
-    r"(?<![A-Z0-9])(?:VOTRE|VOS|YOUR|UNE?|D'UNE?|SON|SA|SES|MON|MA|MES|LEURS?|"
-    r"CE|CETTE|THE|COPIE(?: DE| DU| D'UNE?)?|JOINDRE|FOURNIR)"
+    r"(?<![A-Z0-9])(?:VOTRE|VOS|YOUR|UNE?|D'UNE?|SON|SA|SES|MON|MA|MES|TON|TA|TES|NOTRE|NOS|"
+    r"LEURS?|MY|HIS|HER|OUR|THEIR|CE|CETTE|THE|(?<!DE )(?:L'|LE |LA )|"
+    r"COPIE(?: DE| DU| D'UNE?)?|JOINDRE|FOURNIR)"
     r"(?: (?:DERNIER|DERNIERE|DERNIERS|DERNIERES|PRECEDENT|PRECEDENTE|ACTUEL|ACTUELLE|"
     r"NOUVEAU|NOUVELLE|ANCIEN|ANCIENNE|LAST|LATEST|CURRENT))?[ ']*$"
 )

@@ -630,6 +630,25 @@ def test_letter_asking_for_a_birth_certificate_with_the_parents_names_is_not_one
     assert kind(text) == "unknown"
 
 
+def test_chat_naming_the_birth_certificate_it_lacks_is_not_one():
+    """DOMAIN §12: "l'acte de naissance traduit" in a chat screenshot (a date on top) is a
+    mention, not a title: no distractor may satisfy a requirement."""
+    text = (
+        "1 NOVEMBRE 2026\nSalut Krzysztof ! Tu as pu envoyer ton\ndossier à la CPAM ?\n"
+        "Pas encore, il me manque le RIB et\nl'acte de naissance traduit\n18:09\n"
+        "Top ! N'oublie pas ton acte de mariage"
+    )
+    assert kind(text) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "title", ["EXTRAIT DE L'ACTE DE NAISSANCE", "COPIE INTÉGRALE DE L'ACTE DE NAISSANCE"]
+)
+def test_birth_record_title_after_de_l_is_still_a_title(title):
+    text = f"{title}\nNom : DUPONT Marie\nnée le 12 mars 1990 à Lyon"
+    assert kind(text) == "birth_certificate"
+
+
 def test_a_rib_whose_iban_fails_is_unknown_but_says_why():
     """R-RIB-1 / DOMAIN §12: never a rib without a valid IBAN; the near miss is a finding
     that bank_details turns into `invalid` (CONTRACT) instead of `missing`."""
