@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, result, value_after_label
+from dossier_check.doctypes._common import (
+    addressee,
+    civility_name,
+    keyword_evidence,
+    result,
+    value_after_label,
+)
 from dossier_check.fields.iban import find_bics, mask
 from dossier_check.model import Classification, Finding, Severity
 from dossier_check.signals import Signals
@@ -279,23 +285,37 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
                     "bic_country", Severity.WARNING, {"bic": bics[0], "country": country}, "R-RIB-3"
                 )
             )
-    holder = value_after_label(
-        s.text,
-        [
-            "Titulaire du compte",
-            "Nom du titulaire",
-            "Titulaire",
-            "Intitulé du compte",
-            "Account holder",
-            "Account name",
-            "Account owner",
-            "Beneficiary",
-            "Titular de la cuenta",
-            "Titular",
-            "Intestatario del conto",
-            "Intestatario",
-            "Kontoinhaber",
-        ],
+    # R-RIB-4: the holder under its label (FR, EN, ES, PT, IT, NL, DE); else the
+    # civility-led name (not an adviser's) or the name over a postal address.
+    not_holders = ("CONSEILLER", "CONSEILLERE", "ADVISER", "ADVISOR", "CONTACT", "PAR", "BY")
+    holder = (
+        value_after_label(
+            s.text,
+            [
+                "Titulaire du compte",
+                "Nom du titulaire",
+                "Titulaire",
+                "Intitulé du compte",
+                "Account holder",
+                "Account name",
+                "Account owner",
+                "Name of account holder",
+                "Beneficiary",
+                "Titular de la cuenta",
+                "Nombre del titular",
+                "Titular da conta",
+                "Nome do titular",
+                "Titular",
+                "Intestatario del conto",
+                "Intestatario",
+                "Naam rekeninghouder",
+                "Rekeninghouder",
+                "Kontoinhaber",
+                "Inhaber",
+            ],
+        )
+        or civility_name(s.text, not_holders)
+        or addressee(s.text)
     )
     if holder:
         fields["holder"] = holder
