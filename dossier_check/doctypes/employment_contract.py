@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from dossier_check.doctypes._common import keyword_evidence, name_after, result, value_after_label
+from dossier_check.doctypes._common import (
+    civility_name,
+    keyword_evidence,
+    name_right_after,
+    result,
+    surname_and_given,
+    value_after_label,
+)
 from dossier_check.fields.dates import date_after_label
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
@@ -98,8 +106,95 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     )
     if start:
         fields["start_date"] = start.isoformat()
-    holder = value_after_label(s.text, ["Salarié", "Salariée", "Nom du salarié", "Employee"])
-    holder = holder or name_after(s.text, ["atteste que", "certifie que", "et", "employs"])
+    holder = _holder(s.text)
     if holder:
         fields["holder"] = holder
     return fields, []
+
+
+#: Labels of the employee's name (FR, EN, ES, PT, DE).
+HOLDER_LABELS = [
+    "Nom du salarié",
+    "Salarié",
+    "Salariée",
+    "Employee name",
+    "Employee",
+    "Trabajador",
+    "Trabalhador",
+    "Arbeitnehmer",
+]
+#: Words after which an attestation names the employee: "atteste que M. Jean DUPONT".
+ATTESTS = [
+    "atteste que",
+    "certifie que",
+    "certifions que",
+    "attestons que",
+    "déclare que",
+    "déclarons que",
+    "confirme que",
+    "confirmons que",
+    "certify that",
+    "certifies that",
+    "confirm that",
+    "confirms that",
+    "certifica que",
+    "bescheinigt",
+    "employs",
+    "has employed",
+    "engage",
+    "embauche",
+    "recrute",
+    "hires",
+    "contrata a",
+]
+#: Words before a civility that make the name someone else's ("représentée par Mme X",
+#: "Je soussigné(e), M. Y, gérant").
+_OTHER_PERSON = (
+    "PAR",
+    "BY",
+    "POR",
+    "VON",
+    "SOUSSIGNE",
+    "SOUSSIGNEE",
+    "SOUSSIGNE(E)",
+    "UNDERSIGNED",
+)
+#: What follows the name of the employer's signatory, not the employee's.
+_SIGNATORY = re.compile(
+    r"(?i)^[\s,]*(?:agissant|en (?:sa )?qualit[ée]|acting|in (?:his|her) capacity|"
+    r"g[ée]rant|directeur|directrice|director|manager|DRH)"
+)
+
+#: The second party of a contract, after its first ("entre la société X ... et M. Y"):
+#: (opening word, joining word), by language.
+_BETWEEN = (
+    ("entre", "et"),
+    ("between", "and"),
+    ("entre", "y"),
+    ("entre", "e"),
+    ("zwischen", "und"),
+)
+
+
+def _holder(text: str) -> str | None:
+    """The employee (R-X-1): under a label; else the person an attestation names;
+    else the contract's second party ("entre ... et M. Jean DUPONT, né le ...")."""
+    holder = value_after_label(text, HOLDER_LABELS) or name_right_after(text, ATTESTS)
+    if holder:
+        return holder
+    flat = " ".join(text.split())
+    for opening, joining in _BETWEEN:
+        m = re.search(rf"(?i)(?<!\w){opening}(?!\w)", flat)
+        if m is None:
+            continue
+        holder = name_right_after(flat[m.end() : m.end() + 1500], [joining])
+        if holder:
+            return holder
+    holder = surname_and_given(text)
+    if holder:
+        return holder
+    for line in text.splitlines():  # the one civility-led name not the employer's signatory
+        name = civility_name(line, _OTHER_PERSON)
+        if name and not _SIGNATORY.match(line[line.index(name) + len(name) :]):
+            return name
+    return None
