@@ -87,12 +87,16 @@ def _iban_shaped(line: str) -> bool:
     has IBANs (not the "du ... au 31/10/2026" or "capital de 6 700 000" of a bill's
     footer, which would cost a bill re-reads), and at least _MIN_DIGITS digits."""
     spaced = _GLUED_CODE.sub(lambda m: m.group(0).upper(), re.sub(r"[^A-Za-z0-9]+", " ", line))
+    spaced = _EDGE_LETTER.sub("", spaced)
     return any(
         _digits(m.group(0)) >= _MIN_DIGITS and _layout(m.group(0)[:2]) is not None
         for m in _RUN.finditer(spaced)
     )
 
 
+#: A box's left edge read as a capital glued to the country code ("PBE53 0660" for
+#: "BE33 0680" in a tinted box): dropped before the code is looked for.
+_EDGE_LETTER = re.compile(r"(?<![A-Za-z0-9])[A-Z](?=[A-Z]{2}[0-9OIL]{2} )")
 #: A capital and a small letter glued to two digits, a group of four: a country code
 #: half read in small letters ("Es75 1348" for "ES75 1348"), unlike a bill's
 #: "de 6 700 000" or "No2026113".
@@ -664,7 +668,10 @@ def _read(crop: Image.Image, psm: int = 7) -> str:
 
 
 def read_iban_band(
-    gray: Image.Image, words: Sequence[Word], source: SourceCrops | None = None
+    gray: Image.Image,
+    words: Sequence[Word],
+    source: SourceCrops | None = None,
+    page_reread: bool = True,
 ) -> str:
     """The IBAN of a page whose first read has an IBAN-shaped line or label but no
     IBAN passing mod-97, re-read line by line; "" when it is not needed or not found.
@@ -727,14 +734,21 @@ def read_iban_band(
             iban = choose_iban(readings, first)
             if iban is not None:
                 return _grouped(iban)
-    if not lines and not regions and lacks_iban(first):
+    if page_reread and not lines and not regions and lacks_iban(first):
         # No IBAN line nor label read, but the page names a BIC or a bank account: the
         # IBAN may be boxed and its label misread ("Bar"). Read the page once more with
         # its rules and boxes whitened, and re-read the IBAN lines found there.
+        # Then, still none, sparse: Tesseract's layout analysis may take a block of
+        # rows round a tinted box for a picture and drop it whole (a RIB's IBAN on a
+        # light green fill, its label and the rows beside it lost, every way read).
         clean, _height = deruled(gray)
-        again = iban_lines(page_words(clean, "eng", 3))
-        if again:
-            return read_iban_band(clean, [w for line in again for w in line])
+        for psm in (3, 11):
+            again = page_words(clean, "eng", psm)
+            found = [m.iban for m in find_ibans_repaired(join_lines(again)) if m.valid]
+            if found:
+                return _grouped(found[0])
+            if iban_lines(again) or label_regions(clean, again, None):
+                return read_iban_band(clean, again, page_reread=False)
     return ""
 
 
@@ -798,7 +812,7 @@ def deruled(crop: Image.Image) -> tuple[Image.Image, float]:
     (px) of the marks left, the text's height. Marks are told from characters by
     their box: an outline is large and hollow, a rule long and thin, a box's side
     taller than any character."""
-    a = np.asarray(crop.convert("L"))
+    a = _untinted(np.asarray(crop.convert("L")))
     _, ink = cv2.threshold(a, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = [
@@ -816,6 +830,30 @@ def deruled(crop: Image.Image) -> tuple[Image.Image, float]:
         if outline or rule:
             out[labels == i] = 255
     return Image.fromarray(out), med
+
+
+def _untinted(a: np.ndarray) -> np.ndarray:
+    """``a`` with each tinted fill (a solid block, wider than tall, that the crop's ink
+    threshold takes for ink) made white round the darker text it holds: an IBAN
+    printed on a light green band was one mark as tall as the band, and read no more."""
+    _, ink = cv2.threshold(a, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = a
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if h < 12 or w < 3 * h or area < 0.6 * w * h:
+            continue
+        block = a[y : y + h, x : x + w]
+        inside = block[labels[y : y + h, x : x + w] == i]
+        level, _ = cv2.threshold(inside, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        fill = float(np.percentile(inside, 80))
+        if fill - level < 25 or np.mean(inside <= level) > 0.5:  # no text on it: a bar, a logo
+            continue
+        if out is a:
+            out = a.copy()
+        region = out[y : y + h, x : x + w]
+        region[block > level] = 255
+    return out
 
 
 def _scaled(crop: Image.Image, text_height: float, wanted: int) -> Image.Image:

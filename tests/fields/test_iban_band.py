@@ -417,7 +417,7 @@ def test_lines_are_read_again_from_the_source_once_page_reads_settle_nothing(
     assert source is not None
     assert iban_band.read_iban_band(gray, words("IBAN " + FR_MISREAD), source) == grouped(FR)
     assert len(calls) == 14
-    assert iban_band.read_iban_band.__defaults__ == (None,)  # no source: page reads only
+    assert iban_band.read_iban_band.__defaults__ == (None, True)  # no source: page reads only
 
 
 def test_page_naming_a_bic_without_any_iban_line_is_read_again_deruled(
@@ -438,6 +438,52 @@ def test_page_naming_a_bic_without_any_iban_line_is_read_again_deruled(
     first = words("Naam rekeninghouder BENNANI Mehdi", "Bar", "SWIFT : PLDRNLLA")
     assert iban_band.read_iban_band(gray, first) == grouped(FR)
     assert len(pages) == 1
+
+
+def test_page_read_again_that_reads_the_iban_at_once_gives_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """R-RIB-1: the deruled page read holds a valid IBAN itself: it is the answer (it was
+    dropped, the inner re-read finding nothing left to do)."""
+    monkeypatch.setattr(
+        iban_band, "page_words", lambda img, lang, psm: words("IBAN " + grouped(DE))
+    )
+    monkeypatch.setattr(iban_band, "_read", lambda crop, psm=7: pytest.fail("line re-read"))
+    gray = Image.new("L", (1200, 400), 255)
+    first = words("Rekeninghouder CHERIF Amel", "BIC SCHBBEPK711", ". rer")
+    assert iban_band.read_iban_band(gray, first) == grouped(DE)
+
+
+def test_page_read_again_sparse_when_layout_analysis_drops_the_iban_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tesseract's layout analysis may drop a block of rows round a tinted box, in the
+    deruled read too: the page is then read as sparse text (psm 11)."""
+    psms: list[int] = []
+
+    def fake_page_words(img: Image.Image, lang: str, psm: int) -> list[Word]:
+        psms.append(psm)
+        return words("Titulaire du compte", "GIRARD Chloé") if psm == 3 else words(grouped(DE))
+
+    monkeypatch.setattr(iban_band, "page_words", fake_page_words)
+    gray = Image.new("L", (1200, 400), 255)
+    first = words("Relevé d'identité bancaire", "Titulaire du compte", "GIRARD Chloé")
+    assert iban_band.read_iban_band(gray, first) == grouped(DE)
+    assert psms == [3, 11]
+
+
+def test_iban_on_a_tinted_band_loses_the_band_not_the_text() -> None:
+    """A light fill behind the IBAN (the crop's threshold takes it for ink): whitened
+    round its darker text, so the text height is the digits', not the band's."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 30)
+    img = Image.new("L", (900, 120), 255)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((30, 20, 700, 95), fill=150)
+    draw.text((50, 38), grouped(DE), font=font, fill=20)
+    clean, text_height = iban_band.deruled(img)
+    assert 18 <= text_height <= 32  # not the band's 76 px
+    assert clean.getpixel((35, 25)) == 255 and clean.getpixel((690, 90)) == 255
+    assert clean.crop((50, 38, 690, 80)).getextrema()[0] < 60  # the digits are still there
 
 
 def test_page_without_bank_words_is_not_read_again_whole(monkeypatch: pytest.MonkeyPatch) -> None:
