@@ -20,6 +20,8 @@ _CIVILITIES = frozenset(
     {"M", "MM", "MR", "MRS", "MS", "MISS", "MME", "MMES", "MLLE", "MELLE",
      "MONSIEUR", "MADAME", "MADEMOISELLE", "SR", "SRA", "SRTA"}
 )  # fmt: skip
+# Words that join two holders of a joint account ("M. et Mme DUPONT", "Jane and John DOE").
+_JOINERS = frozenset({"ET", "OU", "AND", "OR", "Y", "E", "UND"})
 # Words that join a birth name to a usage name: "MARTIN épouse DUPONT", "née".
 _NAME_LINKS = frozenset({"EPOUSE", "EP", "EPSE", "NEE", "NE", "VEUVE", "VVE", "DIT", "DITE"})
 _USAGE = re.compile(r"\bNOM D ?USAGE\b|\bNOM MARITAL\b")
@@ -33,9 +35,12 @@ def name_tokens(s: str) -> tuple[str, ...]:
     """
     words = re.sub(r"[^A-Z0-9]+", " ", fold(s).replace("<", " ")).split()
     tokens: list[str] = []
-    for word in words:
-        if word in _CIVILITIES and (word != "M" or not tokens):
+    for i, word in enumerate(words):
+        joined = i > 0 and words[i - 1] in _JOINERS  # "M. et M. DUPONT": a civility again
+        if word in _CIVILITIES and (word != "M" or not tokens or joined):
             continue
+        if word in _JOINERS and 0 < i < len(words) - 1:
+            continue  # a joint account's holders: "M. et Mme DUPONT" (R-RIB-4)
         tokens.append(word)
     return tuple(tokens) if tokens else tuple(words)  # "MLLE" alone is a name, not a title
 

@@ -86,3 +86,11 @@ def test_token_order_never_matters(tokens: list[str], rnd) -> None:
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_compare_names_is_symmetric_and_never_raises(a: str, b: str) -> None:
     assert compare_names(a, b) == compare_names(b, a)
+
+
+@pytest.mark.parametrize(
+    "holder", ["M. et Mme DUPONT", "Mme Marie DUPONT et M. Jean DUPONT", "Jean and Marie DUPONT"]
+)
+def test_joint_account_holders_are_not_another_person(holder: str) -> None:
+    """R-RIB-4: a joint account is fine; 'et' / 'and' between the holders is no name."""
+    assert compare_names(holder, "DUPONT Jean") != "different"
