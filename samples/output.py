@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import os
 import random
+import string
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 
 from PIL import Image
@@ -250,9 +252,6 @@ def _ocr_layer_lines(pages: list[Page], kind: str, rng: random.Random) -> list[s
     """The text a phone scanner app's OCR lays over the scan: the words with a few
     letters misread ("noisy"), or every letter swapped for another, as from a page it
     read upside down ("garbled"). Plain ASCII, as a core PDF font needs."""
-    import string
-    import unicodedata
-
     letters = string.ascii_letters + string.digits
     swapped = list(letters)
     rng.shuffle(swapped)

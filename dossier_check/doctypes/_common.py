@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from dossier_check.fields.address import STREET_TYPES
+from dossier_check.fields.address import STREET_LINE
 from dossier_check.fields.dates import date_after_label
 from dossier_check.fields.mrz import Mrz
 from dossier_check.model import Classification, Finding, Severity
@@ -591,15 +591,6 @@ def civility_name(text: str, skip_after: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-#: A street line: "126 avenue des Tilleuls", "4 bis rue de la Paix".
-_STREET_LINE = re.compile(
-    r"\d{1,4}(?:\s?(?:BIS|TER|[A-D]))?,?\s+(?:"
-    + "|".join(sorted(map(re.escape, STREET_TYPES), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
 def addressee(text: str) -> str | None:
     """The person's name over a postal address ("DUPONT Jean" / "12 rue des Lilas, 75011
     Paris"), written as a person's ("Prénom NOM", "NOM Prénom" or civility-led), so
@@ -611,7 +602,7 @@ def addressee(text: str) -> str | None:
     which name matching tolerates as drift, DOMAIN §0)."""
     lines = [line.strip(" |") for line in text.splitlines()]
     for above, line in zip(lines, lines[1:], strict=False):
-        if not _STREET_LINE.match(fold(line)):
+        if not STREET_LINE.match(fold(line)):
             continue
         words = above.split()
         starts = [0, *range(len(words) - 2, 0, -1)]

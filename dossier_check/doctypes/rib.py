@@ -226,6 +226,9 @@ def detect(s: Signals) -> Classification | None:
     return result(TYPE_ID, score, evidence)
 
 
+#: Words before a civility that make the name someone else's: an adviser, a contact.
+_NOT_HOLDERS = ("CONSEILLER", "CONSEILLERE", "ADVISER", "ADVISOR", "CONTACT", "PAR", "BY")
+
 #: A part of the account shorter than this is no evidence (a postcode, a year).
 _MIN_PART = 5
 
@@ -287,7 +290,6 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
             )
     # R-RIB-4: the holder under its label (FR, EN, ES, PT, IT, NL, DE); else the
     # civility-led name (not an adviser's) or the name over a postal address.
-    not_holders = ("CONSEILLER", "CONSEILLERE", "ADVISER", "ADVISOR", "CONTACT", "PAR", "BY")
     holder = (
         value_after_label(
             s.text,
@@ -314,7 +316,7 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
                 "Inhaber",
             ],
         )
-        or civility_name(s.text, not_holders)
+        or civility_name(s.text, _NOT_HOLDERS)
         or addressee(s.text)
     )
     if holder:

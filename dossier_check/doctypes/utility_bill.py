@@ -6,7 +6,6 @@ service word) and what is due (an amount label).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from dossier_check.doctypes._common import (
@@ -16,7 +15,7 @@ from dossier_check.doctypes._common import (
     result,
     value_after_label,
 )
-from dossier_check.fields.address import STREET_TYPES
+from dossier_check.fields.address import STREET_LINE
 from dossier_check.fields.dates import find_periods, issue_date, month_period
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
@@ -118,15 +117,6 @@ def extract(s: Signals) -> tuple[dict[str, Any], list[Finding]]:
     return fields, []
 
 
-#: A street line: "126 avenue des Tilleuls", "4 bis rue de la Paix".
-_STREET_LINE = re.compile(
-    r"\d{1,4}(?:\s?(?:BIS|TER|[A-D]))?,?\s+(?:"
-    + "|".join(sorted(map(re.escape, STREET_TYPES), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
 def _addressee(text: str) -> str | None:
     """The name above a postal address ("Mme Jane DOE" / "12 rue des Lilas"), for a bill
     whose holder label lost its value (a two-column layout read column by column). It
@@ -134,7 +124,7 @@ def _addressee(text: str) -> str | None:
     ("Lumina Énergie" / "12 rue ...") is not taken for the holder (R-RES-3)."""
     lines = [line.strip(" |") for line in text.splitlines()]
     for above, line in zip(lines, lines[1:], strict=False):
-        if not _STREET_LINE.match(line):
+        if not STREET_LINE.match(line):
             continue
         name = _name_prefix(above)
         if not name or len(name) < len(above.strip(" ,;")):

@@ -74,6 +74,11 @@ _STREET = re.compile(
     r"(?<![\d/.-])\b(\d{1,4})(?:\s?(BIS|TER|QUATER|[A-D])\b)?\s*,?\s+"
     rf"({_TYPE_ALT})\b\.?(?:\s+([A-Z0-9][A-Z0-9' -]{{1,60}}?))?\s*(?=,|;|\(|$|\b\d{{5}}\b)"
 )
+#: A line that starts with a street: "126 avenue des Tilleuls", "4 bis rue de la Paix"
+#: (the line under a name in an address block).
+STREET_LINE = re.compile(
+    rf"\d{{1,4}}(?:\s?(?:BIS|TER|[A-D]))?,?\s+(?:{_TYPE_ALT})\b", re.IGNORECASE
+)
 #: The rest of a street name wrapped onto the next line: words up to a comma or
 #: a postcode (``rue de la`` / ``Tuilerie, 34000 Montpellier``).
 _WRAPPED = re.compile(r"^([A-Z][A-Z' -]{1,40}?)\s*(?=,|\s\d{5}\b)")
