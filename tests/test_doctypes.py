@@ -849,3 +849,27 @@ def test_titled_rib_whose_footer_names_a_mandate_or_an_invoice_is_a_rib():
     assert kind(text) == "rib"
     bill = "FACTURE N° 2026-118\nM. Karim BENALI\nFR76 3000 6000 0112 3456 7890 189\nVotre RIB"
     assert kind(bill) != "rib"
+
+
+_CPAM_LETTER = (
+    "l'Assurance Maladie\nCPAM de Seine-Saint-Denis\nMadame, Monsieur,\n"
+    "Votre numéro de sécurité sociale : {number}\nVous pouvez l'utiliser dès maintenant."
+)
+
+
+def test_cpam_letter_whose_nir_the_scan_garbled_is_still_the_letter():
+    # DOMAIN §12 "a CPAM letter ... with a NIR": two digits doubled, no drop reads
+    text = _CPAM_LETTER.format(number="7 92 601 99 139 676 55")
+    assert kind(text) == "insurance_certificate"
+
+
+def test_cpam_letter_without_any_nir_is_unknown():
+    # DOMAIN §12: the near miss, a dossier number and a phone number but no NIR
+    text = _CPAM_LETTER.format(number="vous sera envoyé. Dossier 2026 11 0042, tél. 36 46")
+    assert kind(text) == "unknown"
+
+
+def test_attestation_needs_a_nir_that_reads():
+    # DOMAIN §12: an attestation de droits needs a NIR with a valid key; garbled is not enough
+    text = "Assurance Maladie\nATTESTATION DE DROITS\nNIR : 7 92 601 99 139 676 55"
+    assert kind(text) == "unknown"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier_check.doctypes._common import keyword_evidence, result
-from dossier_check.fields.nir import find_nirs, is_provisional
+from dossier_check.fields.nir import find_nirs, is_provisional, misread_nir_runs
 from dossier_check.model import Classification, Finding
 from dossier_check.signals import Signals
 
@@ -37,21 +37,24 @@ def detect(s: Signals) -> Classification | None:
     if not titles:
         return None
     found = find_nirs(s.text)
-    if not found:
-        return None  # DOMAIN §12: a CPAM letter without a NIR is unknown
-    insurer = s.found(*INSURER)
     valid = [n for n in found if n.valid]
+    letter = bool(set(titles) & set(LETTER))
     if valid:
-        score = 0.6 + (0.3 if insurer else 0.0)
-        check = f"NIR …{valid[0].nir[-4:]} with a valid key"
-    elif set(titles) & set(LETTER):
+        score, check = 0.6, f"NIR …{valid[0].nir[-4:]} with a valid key"
+    elif letter and found:
         # DOMAIN §12: an attestation needs a NIR with a valid key; a CPAM letter "with a
         # NIR". One whose key fails (an OCR slip, a typo) is still the letter, and the
         # `nir` rule then finds it invalid (R-NIR-1)
-        score = 0.4 + (0.2 if insurer else 0.0)
-        check = f"NIR …{found[0].nir[-4:]} whose key fails"
+        score, check = 0.4, f"NIR …{found[0].nir[-4:]} whose key fails"
+    elif letter and misread_nir_runs(s.text):
+        # a letter whose NIR the scan garbled (a digit read twice in two places, or
+        # lost) still carries it; the `nir` rule then finds no valid NIR (R-NIR-1)
+        score, check = 0.4, "a number laid out as a NIR, misread (digits missing or doubled)"
     else:
-        return None
+        return None  # DOMAIN §12: a CPAM letter without a NIR is unknown
+    insurer = s.found(*INSURER)
+    if insurer:
+        score += 0.3 if valid else 0.2
     return result(TYPE_ID, score, [keyword_evidence(titles + insurer[:2]), check])
 
 

@@ -101,3 +101,22 @@ def _one_digit_too_many(text: str) -> list[NirMatch]:
         if len(passing) == 1:
             found.append(NirMatch(passing.pop(), True, m.span()))
     return found
+
+
+#: A NIR's groups as a damaged scan reads them: 13 to 17 digits in 6 to 8 groups, the
+#: first group a NIR's first digit alone (7 92 601 99 139 676 55: a digit read twice
+#: in two places, or one lost).
+_MISREAD_RUN = re.compile(r"(?<![0-9A-Za-z])[1-478](?:[ \u00a0\u202f.]\d{1,4}){5,7}(?![0-9A-Za-z])")
+
+
+def misread_nir_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers laid out as a NIR (sex digit alone, then 5-7 groups, 13-17
+    digits) that :func:`find_nirs` cannot read: a NIR the scan garbled. Evidence that a
+    CPAM letter carries its number (DOMAIN §12), never a number to report (R-NIR-1)."""
+    taken = [m.span for m in find_nirs(text)]
+    spans = []
+    for m in _MISREAD_RUN.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if 13 <= digits <= 17 and not any(a < m.end() and m.start() < b for a, b in taken):
+            spans.append(m.span())
+    return spans

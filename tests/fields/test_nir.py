@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier_check.fields.nir import compact, find_nirs, is_provisional, is_valid, nir_key
+from dossier_check.fields.nir import (
+    compact,
+    find_nirs,
+    is_provisional,
+    is_valid,
+    misread_nir_runs,
+    nir_key,
+)
 
 
 @pytest.mark.parametrize("number", ["2 95 10 99 126 111 93", "253072A07300443", "253072B07300470"])
@@ -116,3 +123,29 @@ def test_a_digit_too_many_gives_the_number_or_nothing_never_another(at: int, ext
         [read[0], read[1:3], read[3:6], read[6:8], read[8:11], read[11:14], read[14:]]
     )
     assert [n.nir for n in find_nirs(grouped)] in ([right], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Votre numéro : 7 92 601 99 139 676 55",  # two digits doubled: drops ambiguous
+        "Votre numéro : 7 79 06 99 4604 0651 43",  # 17 digits
+        "N° 1 85 05 78 06 084 36",  # a digit lost: 14 digits
+    ],
+)
+def test_a_garbled_nir_layout_is_seen_but_never_read(text: str) -> None:
+    # DOMAIN §12: evidence that a CPAM letter carries a NIR; R-NIR-1: no number from it
+    assert find_nirs(text) == [] and misread_nir_runs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tél. 01 23 45 67 89",
+        "SIRET 123 456 789 00012",
+        "Dossier 2026 11 15 0042",
+        f"NIR 1 85 05 78 006 084 {nir_key('1850578006084')}",  # read: not misread
+    ],
+)
+def test_other_numbers_are_not_a_garbled_nir(text: str) -> None:
+    assert misread_nir_runs(text) == []
