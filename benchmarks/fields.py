@@ -287,6 +287,10 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
     mrz: dict[str, Counter] = defaultdict(Counter)
     secs: dict[str, list[float]] = defaultdict(list)
     held = Counter()
+    # held-out files typed wrong by capture and form, counted only: [wrong, total]
+    by_capture: dict[str, dict[tuple[str, str], list[int]]] = defaultdict(
+        lambda: defaultdict(lambda: [0, 0])
+    )
     for r in results:
         e = entries[r["rel"]]
         t, fields = e["expected_type"], r["fields"]
@@ -331,9 +335,11 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
                 held[f"not shown {f}"] += 1
         if e["held_out"]:
             held[f"held {t}"] += 1
+            by_capture[t][capture_kind(e), e["form"]][1] += 1
         if r["type"] != t:
             if e["held_out"]:
                 held[f"held mistyped {t}"] += 1
+                by_capture[t][capture_kind(e), e["form"]][0] += 1
             if verbose and not e["held_out"]:
                 print(f"TYPE MISS {r['rel']} [{e['layout']}] {t} -> {r['type']}")
             continue
@@ -399,6 +405,13 @@ def report(manifest: dict, entries: dict, results: list[dict], with_pe: bool, ve
     ]
     if mistyped:
         print("held-out families typed wrong: " + ", ".join(mistyped))
+        for t in sorted(by_capture):
+            cells = by_capture[t]
+            if any(wrong for wrong, _ in cells.values()):
+                print(
+                    f"  {t} by capture: "
+                    + ", ".join(f"{k} {f} {w}/{n}" for (k, f), (w, n) in sorted(cells.items()))
+                )
     for k in ("ours identity", "ours other"):
         if secs[k]:
             print(f"ours, seconds per {k.split()[1]} file: {sum(secs[k]) / len(secs[k]):.2f}")
