@@ -301,7 +301,23 @@ def find_ibans_repaired(text: str, reread: str = "") -> tuple[IbanMatch, ...]:
     if not extra:
         repaired = "\n".join(_digit_repairs(variant))
         extra = tuple(m for m in find_ibans(repaired) if m.valid) if repaired else ()
+    if not extra:
+        recoded = "\n".join(_country_repairs(variant))
+        extra = tuple(m for m in find_ibans(recoded) if m.valid) if recoded else ()
     return extra + found
+
+
+def _country_repairs(text: str) -> list[str]:
+    """IBAN-shaped runs given the country of the page's labelled BIC in place of a
+    country code OCR misread ("CN" for Cameroon's "CM", "FK" for "FR"): the BIC
+    names the account's country (R-RIB-3), mod-97 over the whole IBAN, the country
+    code included, then decides (R-RIB-1)."""
+    countries = {b[4:6] for b in find_bics(text) if _layout(b[4:6])}
+    out = []
+    for m in _IBAN_RUN.finditer(text):
+        for country in sorted(countries - {m.group(1)}):
+            out.append(country + m.group(2).lstrip())
+    return out
 
 
 _BIC_LABEL = re.compile(r"\b(?:BIC|SWIFT)\b[^A-Za-z0-9]{0,20}", re.IGNORECASE)

@@ -267,3 +267,25 @@ def test_find_ibans_and_bics_never_raise_on_arbitrary_text(text: str) -> None:
 def test_find_ibans_never_raises_on_iban_like_noise(text: str) -> None:
     for m in find_ibans(text):
         assert m.valid == std_iban.is_valid(m.iban)
+
+
+def test_a_misread_country_code_is_repaired_from_the_labelled_bic() -> None:
+    # R-RIB-3: the BIC names the account's country; R-RIB-1: mod-97 then decides
+    iban = "FR7630006000011234567890189"
+    text = f"IBAN : FK{iban[2:]}\nBIC : AGRIFRPP"
+    assert [m.iban for m in find_ibans_repaired(text) if m.valid] == [iban]
+
+
+def test_a_country_code_is_not_swapped_without_a_bic_that_passes_mod_97() -> None:
+    text = "IBAN : FK7630006000011234567890189\nBIC : DEUTDEFF"  # German BIC: mod-97 fails
+    assert not [m for m in find_ibans_repaired(text) if m.valid]
+    assert not [m for m in find_ibans_repaired("IBAN : FK7630006000011234567890189") if m.valid]
+
+
+def test_cameroon_read_as_china_is_repaired_from_its_bic() -> None:
+    # a home-country RIB (R-RIB-7): "CN" read for "CM"; China has no IBAN, the BIC says CM
+    from samples.identifiers import make_iban
+
+    iban = make_iban("CM", "10005000230123456789012")
+    text = f"IBAN CN{iban[2:4]} {iban[4:8]} {iban[8:12]} {iban[12:16]} {iban[16:]}\nBIC SGCMCMCX"
+    assert [m.iban for m in find_ibans_repaired(text) if m.valid] == [iban]
