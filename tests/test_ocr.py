@@ -115,8 +115,8 @@ def test_page_read_as_nothing_is_read_again_denoised(monkeypatch: pytest.MonkeyP
     real_prepare = ocr._prepare
     denoised: list[Image.Image] = []
 
-    def prepare(image, max_side, min_side, denoise=False):
-        gray = real_prepare(image, max_side, min_side)
+    def prepare(image, max_side, min_side, denoise=False, stretch=True):
+        gray = real_prepare(image, max_side, min_side, stretch=stretch)
         if denoise:
             denoised.append(gray)
         return gray
@@ -140,7 +140,9 @@ def test_page_read_well_is_not_denoised(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(
         ocr,
         "_prepare",
-        lambda image, a, b, denoise=False: calls.append(denoise) or real_prepare(image, a, b),
+        lambda image, a, b, denoise=False, stretch=True: (
+            calls.append(denoise) or real_prepare(image, a, b)
+        ),
     )
     settings = ocr.OcrSettings(mrz_pass=False, iban_pass=False)
     OcrEngine(settings).read_image(page_image())

@@ -44,6 +44,7 @@ from dossier_check.fields.iban import _layout, find_ibans_repaired, iban_valid, 
 from dossier_check.model import Word, join_lines, words_by_line
 from dossier_check.ocr_words import page_words
 from dossier_check.source_crop import SourceCrops
+from dossier_check.text import fold
 
 IBAN_WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 #: The text height (px) a line is scaled to before the re-read.
@@ -755,12 +756,14 @@ def read_iban_band(
 def lacks_iban(text: str) -> bool:
     """Whether ``text`` names a bank account (:data:`_BANK_WORDS`) but holds no IBAN
     that passes mod-97: its IBAN may be boxed, misread, or drawn out of a text layer."""
-    return bool(_BANK_WORDS.search(text)) and not _has_valid(text)
+    return bool(_BANK_WORDS.search(fold(text))) and not _has_valid(text)
 
 
-#: Words of a page about a bank account, whose IBAN the first read may have lost.
+#: Words of a page about a bank account, whose IBAN the first read may have lost
+#: (matched on the folded text: "Relevé d'identité bancaire" as well).
 _BANK_WORDS = re.compile(
-    r"\b(?:BIC|SWIFT|RIB|IBAN|RELEVE D.IDENTITE|TITULAIRE DU COMPTE|ACCOUNT HOLDER|"
+    r"\b(?:BIC|SWIFT|RIB|IBAN|RELEVE D.IDENTITE|IDENTITE BANCAIRE|COORDONNEES BANCAIRES|"
+    r"TITULAIRE DU COMPTE|ACCOUNT HOLDER|BANK DETAILS|ACCOUNT DETAILS|"
     r"KONTOINHABER|REKENINGHOUDER|TITULAR|INTESTATARIO)\b",
     re.IGNORECASE,
 )
