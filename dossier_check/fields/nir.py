@@ -14,8 +14,9 @@ from stdnum.fr import nir as std_nir
 # R-NIR-1: sex (1-4, or 7/8 for a NIA), year, month, department (2A/2B for
 # Corsica), commune, order number, then the 2-digit key. OCR and printed
 # forms put spaces, dots or dashes between the groups (1 85 05 78 006 084 36)
-# and sometimes a slash or "clé" before the key.
-_SEP = r"[ \u00a0\u202f.\-]?"
+# and sometimes a slash or "clé" before the key; a scan's speck reads as a colon or
+# a comma between two groups ("1:02 04 99 127 795 10", a photocopied attestation).
+_SEP = r"(?:[ \u00a0\u202f]?[.\-:,;'][ \u00a0\u202f]?|[ \u00a0\u202f]{1,2})?"
 _NIR = re.compile(
     rf"(?<![0-9A-Za-z])([1-478]){_SEP}(\d\d){_SEP}(\d\d){_SEP}(\d\d|2[AB]){_SEP}(\d{{3}}){_SEP}"
     rf"(\d{{3}})(?:{_SEP}|\s*(?:/|CLE|CLÉ|KEY)\s*)(\d\d)(?![0-9A-Za-z])",

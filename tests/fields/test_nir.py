@@ -149,3 +149,10 @@ def test_a_garbled_nir_layout_is_seen_but_never_read(text: str) -> None:
 )
 def test_other_numbers_are_not_a_garbled_nir(text: str) -> None:
     assert misread_nir_runs(text) == []
+
+
+@pytest.mark.parametrize("number", ["1:02 04 99 127 795 10", "1 02,04 99 127 795  10"])
+def test_a_speck_read_between_groups_does_not_hide_the_nir(number: str) -> None:
+    # a photocopied attestation de droits: a speck read as a colon or a comma (R-NIR-1)
+    [m] = find_nirs(f"Numéro de sécurité sociale {number}")
+    assert m.valid and m.nir == "102049912779510"
