@@ -173,6 +173,8 @@ class OcrEngine:
         iban_text = read_iban_band(page, words, unflattened) if s.iban_pass else ""
         if s.iban_pass and not iban_text and lacks_iban(text):
             iban_text = self._ink_iban(ink or ink_only(image, s.max_side, s.min_side), rotation)
+            if not iban_text:
+                iban_text = self._sideways_iban(page)
         return OcrResult(
             text, tuple(words), confidence, rotation, round(skew, 2), mrz_text, iban_text
         )
@@ -188,6 +190,17 @@ class OcrEngine:
         if found:
             return found[0].iban
         return read_iban_band(page, words, None, page_reread=False)
+
+    def _sideways_iban(self, page: Image.Image) -> str:
+        """The IBAN of a bank page printed along its side, turned a quarter from its
+        text (read upright, Tesseract gives no word for it); "" when none passes
+        mod-97 (R-RIB-1)."""
+        for angle in (90, 270):
+            words = _words(turn_clockwise(page, angle), self.settings.lang, self.settings.psm)
+            found = [m for m in find_ibans_repaired(join_lines(words)) if m.valid]
+            if found:
+                return found[0].iban
+        return ""
 
     def _read_quiet(self, quiet: Image.Image, tilt: float) -> tuple[list[Word], Image.Image, float]:
         """The best upright read of a denoised page: levelled by the turn of the sheet

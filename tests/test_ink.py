@@ -92,3 +92,74 @@ def test_iban_under_a_coloured_stamp_is_read() -> None:
     result = OcrEngine().read_image(img)
     found = [m.iban for m in find_ibans_repaired(result.text, result.iban_text) if m.valid]
     assert found == [IBAN.replace(" ", "")]
+
+
+def _rib(draw_iban) -> Image.Image:
+    """A clean A4 RIB at 300 dpi whose IBAN ``draw_iban(page, iban)`` lays out."""
+    from samples.canvas import Page, render_raster
+
+    pg = Page()
+    pg.text(16, 30, "Relevé d'identité bancaire", "dejavu-sans", 15, "bold")
+    pg.text(16, 44, "Titulaire du compte : Mme Imane BERRADA", "dejavu-sans", 10.5)
+    draw_iban(pg, IBAN.replace(" ", ""))
+    pg.text(16, 110, "BIC : AGRIFRPP", "dejavu-sans", 10.5, "bold")
+    return render_raster(pg, 300)
+
+
+def _read_iban(img: Image.Image) -> list[str]:
+    result = OcrEngine().read_image(img)
+    return [m.iban for m in find_ibans_repaired(result.text, result.iban_text) if m.valid]
+
+
+def _group_cells(pg, iban: str) -> None:
+    # one boxed cell per group of four, a heading over each: the page's read drops the
+    # clé's last cell, further from the last word than a short line's usual room
+    heads = ["Pays/Clé", "Banque", "", "Guichet", "", "Compte", "Clé"]
+    pg.text(16, 66, "Identifiant international de compte (IBAN)", "dejavu-sans", 9, "bold")
+    for k, head in enumerate(heads):
+        x = 16 + 24 * k
+        pg.rect(x, 69, 24, 16, (80, 80, 80), None, 0.3)
+        pg.text(x + 2, 74, head, "dejavu-sans", 7, "regular", (90, 90, 90))
+        pg.text(x + 3, 82, iban[4 * k : 4 * k + 4], "dejavu-sans", 11, "bold")
+
+
+def _comb(pg, iban: str) -> None:
+    # one box per character, as a form's comb field, a gap after each group of four
+    pg.text(16, 66, "IBAN", "dejavu-sans", 9, "bold")
+    x = 16.0
+    for i, ch in enumerate(iban):
+        pg.rect(x, 69, 5.8, 8, (60, 60, 60), None, 0.25)
+        pg.text(x + 2.9, 75, ch, "dejavu-sans", 10, "regular", (0, 0, 0), "center")
+        x += 5.8 + (1.5 if i % 4 == 3 else 0)
+
+
+def _along_the_side(pg, iban: str) -> None:
+    # printed up the page's left margin, turned a quarter (the sideways re-read,
+    # ocr._sideways_iban, reads it where damage hides it from the upright read)
+    from samples.canvas import Page
+
+    side = Page(170, 14, bg=None)
+    side.text(0, 10, f"IBAN {IBAN}   BIC AGRIFRPP", "dejavu-sans", 10, "bold")
+    pg.group(8, 60, side, angle=90)
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("layout", [_group_cells, _comb, _along_the_side])
+def test_iban_laid_out_as_a_bank_may_lay_it_out_is_read(layout) -> None:
+    # R-RIB-1: the table and the comb read no valid IBAN before (scratch RIB corpus)
+    assert _read_iban(_rib(layout)) == [IBAN.replace(" ", "")]
+
+
+def test_packed_sets_far_apart_glyphs_close_and_keeps_group_gaps() -> None:
+    from dossier_check.fields.iban_band import _packed
+
+    img = Image.new("L", (2400, 80), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 40)
+    x = 20
+    for i, ch in enumerate("FR7630006000"):
+        d.text((x, 15), ch, font=font, fill=0)
+        x += 90 + (60 if i % 4 == 3 else 0)
+    packed = _packed(img)
+    assert packed is not None and packed.width < img.width / 3
+    assert _packed(Image.new("L", (400, 80), 255)) is None

@@ -583,6 +583,9 @@ def _slant(line: Sequence[Word], turn: int) -> float:
 #: (a "949" on a phone photo). Only then: on the 35 dev RIBs (see READS), room left
 #: after every line cost more IBANs than it gave (28 and 26, TAIL 3 and 2, for 29).
 TAIL = 3
+#: The room, in text heights, a short line is read with once nothing else read its
+#: IBAN: a table cell of a group (24 mm, about 8 text heights) and its characters.
+WIDE_TAIL = 12
 
 
 def _value_words(line: Sequence[Word]) -> list[Word]:
@@ -715,6 +718,16 @@ def read_iban_band(
         iban = choose_iban(readings, first)
         if iban is not None:
             return _grouped(iban)
+    # A table's last cell (the clé's "821"), which the page's read left out, lies
+    # further from the last word than TAIL: short lines read again, with a cell's room.
+    short = [line for line in lines if _short(line)]
+    for line in short:
+        crop = _deruled_look(_crop(gray, _value_words(line), TEXT_HEIGHT, WIDE_TAIL))
+        readings.extend(_read(crop, psm) for psm in (7, 6))
+    if short:
+        iban = choose_iban(readings, first)
+        if iban is not None:
+            return _grouped(iban)
     # A dotted zero closed onto its ring reads as a 6 or an 8 in every read: the line's
     # glyphs, told apart by shape (fields/digit_shapes.py), correct the plain reads
     # (read above: no Tesseract run more).
@@ -735,6 +748,17 @@ def read_iban_band(
             iban = choose_iban(readings, first)
             if iban is not None:
                 return _grouped(iban)
+    for region, text_height in regions:
+        # characters set far apart (a comb of boxes, one per character, once its boxes
+        # are whitened): Tesseract reads a line of lone glyphs as noise; packed as
+        # words it reads them. Read at both heights: two readings must agree.
+        for height in (TEXT_HEIGHT, SMALL_TEXT_HEIGHT):
+            packed = _packed(_scaled(region, text_height, height))
+            if packed is not None:
+                readings.append(_read(packed, 7))
+        iban = choose_iban(readings, first)
+        if iban is not None:
+            return _grouped(iban)
     if page_reread and not lines and not regions and lacks_iban(first):
         # No IBAN line nor label read, but the page names a BIC or a bank account: the
         # IBAN may be boxed and its label misread ("Bar"). Read the page once more with
@@ -775,13 +799,16 @@ def _grouped(iban: str) -> str:
 
 #: At most this many ``IBAN`` labels have the room beside and below them read.
 MAX_LABELS = 2
+#: The room below a label, in label heights: a comb of boxes, one per character, is
+#: three times as tall as its label and stands a label height under it.
+BELOW = 6
 
 
 def label_regions(
     gray: Image.Image, words: Sequence[Word], source: SourceCrops | None = None
 ) -> list[tuple[Image.Image, float]]:
     """For each ``IBAN`` label with no IBAN after it on its line, the room to its right
-    and the room below it (four label heights), ruling lines removed (:func:`deruled`),
+    and the room below it (:data:`BELOW` label heights), ruling lines removed (:func:`deruled`),
     with the height of the text it holds: an IBAN printed in boxes, one per group,
     that the page's first read left out altogether (Tesseract takes boxed text for
     a table's drawing and returns no word for it). Rooms without ink are left out.
@@ -799,7 +826,7 @@ def label_regions(
             labels += 1
             h = max(6, w.height)
             right = (w.left + w.width + h // 2, w.top - h, gray.width, w.top + w.height + h)
-            below = (max(0, w.left - h), w.top + w.height, gray.width, w.top + w.height + 4 * h)
+            below = (max(0, w.left - h), w.top + w.height, gray.width, w.top + w.height + BELOW * h)
             for left, top, rgt, bottom in (right, below):
                 box = (left, max(0, top), min(gray.width, rgt), min(gray.height, bottom))
                 if box[2] - box[0] > 2 * h and box[3] - box[1] > h:
@@ -824,14 +851,19 @@ def deruled(crop: Image.Image) -> tuple[Image.Image, float]:
     if not heights:
         return crop, 0.0
     med = float(np.median(heights))
-    out = a.copy()
+    marks = np.zeros(a.shape, np.uint8)
     for i in range(1, n):
         _x, _y, w, h, area = stats[i]
         hollow = area / max(1, w * h) < 0.35
         outline = (h > 1.6 * med and w > 0.6 * med and hollow) or (w > 3 * med and hollow)
         rule = (w > 2.5 * med and h < 0.35 * med) or (h > 1.6 * med and w < 0.3 * med)
         if outline or rule:
-            out[labels == i] = 255
+            marks[labels == i] = 255
+    # with the grey fringe the threshold left round each line (ghost outlines of a comb
+    # of boxes read as letters, "PERTSPOH..."), in the paper's own tone: white lines on
+    # a scan's grey paper read as letters too
+    out = a.copy()
+    out[cv2.dilate(marks, np.ones((3, 3), np.uint8)) > 0] = int(np.percentile(a, 90))
     return Image.fromarray(out), med
 
 
@@ -857,6 +889,52 @@ def _untinted(a: np.ndarray) -> np.ndarray:
         region = out[y : y + h, x : x + w]
         region[block > level] = 255
     return out
+
+
+#: Glyphs further apart than this many times their usual gap start a new group.
+GROUP_GAP = 2.0
+
+
+def _packed(crop: Image.Image) -> Image.Image | None:
+    """The crop's tallest row of glyphs set close together (a third of the text height
+    apart, a word space where the gap was GROUP_GAP times the usual one); None when
+    the crop holds fewer than ten glyphs side by side."""
+    a = np.asarray(crop.convert("L"))
+    _, ink = cv2.threshold(a, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    boxes = [tuple(stats[i][:4]) for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+    if len(boxes) < 10:
+        return None
+    height = float(np.median([h for _x, _y, _w, h in boxes]))
+    # the row of glyphs: boxes of about the text's height, on the median line
+    middle = float(np.median([y + h / 2 for _x, y, _w, h in boxes if h >= 0.6 * height]))
+    row = sorted(
+        (x, y, w, h)
+        for x, y, w, h in boxes
+        if h >= 0.5 * height and abs(y + h / 2 - middle) < height
+    )
+    if len(row) < 10:
+        return None
+    columns: list[list[int]] = []  # glyphs: boxes overlapping in x joined (an accent, a dot)
+    for x, _y, w, _h in row:
+        if columns and x <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x + w)
+        else:
+            columns.append([x, x + w])
+    gaps = [b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False)]
+    usual = float(np.median(gaps)) if gaps else 0.0
+    top = max(0, round(middle - height))
+    bottom = min(a.shape[0], round(middle + height))
+    step, space = max(2, round(height / 3)), max(4, round(height * 0.8))
+    width = sum(r - left for left, r in columns) + space * (len(columns) + 1) * 2
+    out = np.full((bottom - top + 2 * step, width), 255, np.uint8)
+    x_out = space
+    for k, (left, right) in enumerate(columns):
+        if k and gaps[k - 1] > GROUP_GAP * usual:
+            x_out += space
+        out[step : step + bottom - top, x_out : x_out + right - left] = a[top:bottom, left:right]
+        x_out += right - left + step
+    return Image.fromarray(out[:, : x_out + space])
 
 
 def _scaled(crop: Image.Image, text_height: float, wanted: int) -> Image.Image:
