@@ -8,7 +8,8 @@ and banks of the applicants' home countries, outside SEPA (``home-varied``).
 
 Written to measure the classifier and the IBAN reader on RIBs their rules were
 not written against (issue 3: "make your sample generator vary everything
-else"). DOMAIN.md §6 (R-RIB). Banks invented."""
+else"). A French RIB may carry a dense security print behind it, or the branch's
+stamp and signature over its IBAN. DOMAIN.md §6 (R-RIB). Banks invented."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 from samples import identifiers as numbers
 from samples.canvas import BODY_FONTS, MONO_FONTS, PT, Page, font_path, text_width
 from samples.people import fmt_date
-from samples.specimens.common import Ctx, Doc, fit_size, logo
+from samples.specimens.common import Ctx, Doc, fit_size, guilloche, logo, put_signature, put_stamp
 
 _FR_BANKS = [
     ("Banque des Remparts", "BRMP", (120, 20, 30)),
@@ -304,6 +305,16 @@ def _draw_iban(pg: Page, rng: random.Random, x: float, y: float, iban: str, widt
     pg.text(x, y, s, fam, size, style, ink)
 
 
+def _security_print(pg: Page, rng: random.Random, color) -> None:
+    """A dense security print of fine wavy lines over the whole page, grey or a pale
+    tint of the bank's colour, as cheques and some banks' papers carry."""
+    if rng.random() < 0.4:
+        tint = (rng.randint(180, 210),) * 3
+    else:
+        tint = tuple(int(255 - (255 - c) * rng.uniform(0.25, 0.45)) for c in color)
+    guilloche(pg, rng, tint, n=rng.randint(60, 140))
+
+
 def _watermark(pg: Page, rng: random.Random, color) -> None:
     """A pale guilloche of wavy lines behind the page, as bank documents print."""
     import math
@@ -331,7 +342,10 @@ def fr_varied(ctx: Ctx) -> Doc:
     fam = rng.choice(BODY_FONTS)
     grey = rng.choice([(90, 90, 90), (110, 110, 120), (70, 70, 70)])
     pg = Page()
-    if rng.random() < 0.3:
+    background = rng.random()
+    if background < 0.2:
+        _security_print(pg, rng, color)
+    elif background < 0.45:
         _watermark(pg, rng, color)
     if rng.random() < 0.3:  # a coloured header band
         pg.rect(0, 0, 210, 32, None, color)
@@ -365,6 +379,11 @@ def fr_varied(ctx: Ctx) -> Doc:
     beside = rng.random() < 0.5  # labels to the left of their value, else above it
     tint = rng.random() < 0.3
     y = _labelled_rows(pg, rng, rows, fam, grey, 66, 62 if beside else None, tint)
+    if rng.random() < 0.15:  # the branch's stamp and signature, over the IBAN's row
+        iban_y = 66 + (13 if beside else 19)
+        x = rng.uniform(40, 120)
+        put_stamp(pg, rng, x, iban_y - 14, [name.upper(), "Le Directeur d'agence"], w=48, h=26)
+        put_signature(pg, rng, x + rng.uniform(-10, 30), iban_y - 6)
     if rng.random() < 0.7:  # the RIB table
         y += 6
         heads = ["Code banque", "Code guichet", "Numéro de compte", "Clé RIB"]

@@ -13,6 +13,7 @@ from samples.specimens.common import (
     Doc,
     body_font,
     fit_size,
+    guilloche,
     put_signature,
     put_stamp,
 )
@@ -84,6 +85,8 @@ def birth_certificate(ctx: Ctx) -> Doc:
         "pt-certidao": _pt_certidao,
     }[style]
     page, extra = builder(rng, p, par, issue, number, style)
+    if lang != "fr":
+        _security_paper(page, random.Random(f"security-paper/{style}/{number}/{p.surname}"))
     pages = [page]
     parts = ["certificate"]
     want_apo = ctx.opts.get("apostille", p.nationality in APOSTILLE_STATES and rng.random() < 0.7)
@@ -118,6 +121,17 @@ def birth_certificate(ctx: Ctx) -> Doc:
     fields["has_translation"] = "translation" in parts
     fields["page_parts"] = parts
     return Doc("birth_certificate", f"birth_certificate/{style}", pages, fields, "paper", lang=lang)
+
+
+def _security_paper(page: Page, rng: random.Random, share: float = 0.3) -> None:
+    """A share of foreign certificates are issued on security paper: fine wavy lines,
+    grey or a pale tint, behind the whole page (drawn first, under the text)."""
+    if rng.random() >= share:
+        return
+    tint = rng.choice([(200, 200, 200), (196, 212, 232), (206, 226, 210), (230, 206, 206)])
+    paper = Page(page.w, page.h, bg=None)
+    guilloche(paper, rng, tint, n=rng.randint(40, 110))
+    page.ops[:0] = paper.ops
 
 
 # ------------------------------------------------------------------------------ French
