@@ -484,7 +484,10 @@ EVIDENCE = {
         "keywords: iban, bic, domiciliation, titulaire du compte, banque",
         "BIC of the IBAN's country (FR)",
     ),
-    "utility_bill": ("keywords: facture, kwh, consommation, electricite, ttc, a payer",),
+    "utility_bill": (
+        "keywords: facture, kwh, consommation, electricite, ttc, a payer",
+        "a period of supply or a metered quantity",
+    ),
 }
 
 
@@ -873,3 +876,26 @@ def test_attestation_needs_a_nir_that_reads():
     # DOMAIN §12: an attestation de droits needs a NIR with a valid key; garbled is not enough
     text = "Assurance Maladie\nATTESTATION DE DROITS\nNIR : 7 92 601 99 139 676 55"
     assert kind(text) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUPERMARCHE DU CENTRE\nFACTURE N 2231\nEAU MINERALE 6X1.5L 3,30\nPAIN 1,20\nTOTAL TTC 4,50",
+        "PHONE SHOP\nFACTURE 2231 du 03/11/2026\nSmartphone MOBILE X 199,00\nTOTAL TTC 199,00",
+    ],
+)
+def test_a_shop_invoice_naming_water_or_a_phone_is_no_utility_bill(text):
+    # R-RES-5 / DOMAIN §12: a bill covers a period of supply; a shop's one-off invoice
+    # is no proof of address (a distractor tagged as a bill would pass `proof_of_residence`)
+    assert kind(text) == "unknown"
+
+
+def test_water_bill_whose_supply_words_ocr_garbled_is_still_a_bill():
+    # "Eaux du ..." names the supply; the billing period says it is one
+    text = (
+        "Eaux du Val de Brume\nDétail de votre facture\n"
+        "Période facturée du 01/07/2026 au 31/10/2026\nConsosnniation 94,49\n"
+        "Montant total TTC 247,47"
+    )
+    assert kind(text) == "utility_bill"

@@ -31,6 +31,7 @@ SUPPLY = (
     "GAZ NATUREL",
     "GAZ",
     "EAU",
+    "EAUX",
     "ABONNEMENT",
     "PDL",
     "PCE",
@@ -59,6 +60,22 @@ AMOUNT = (
     "A PAYER",
 )
 PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
+#: Words of a bill for a supply over time: a period, a meter, a metered quantity.
+METERED = (
+    "PERIODE",
+    "BILLING PERIOD",
+    "KWH",
+    "M3",
+    "INDEX",
+    "COMPTEUR",
+    "RELEVE",
+    "ABONNEMENT",
+    "MENSUALITE",
+    "MENSUEL",
+    "PAR MOIS",
+    "/MOIS",
+    "CONSOMMATION",
+)
 #: Labels of a billing period given as a month ("Période facturée : octobre 2026").
 PERIOD_LABELS = (
     "periode de consommation",
@@ -93,8 +110,14 @@ def detect(s: Signals) -> Classification | None:
     amount = s.found(*AMOUNT)
     evidence = [keyword_evidence(titles + supply[:4] + amount[:2])]
     score = 0.3 + min(0.4, 0.15 * len(supply)) + (0.2 if amount else 0.0)
-    if not supply:
+    # R-RES-5: a bill covers a period of supply (or meters one); a shop's "facture"
+    # for a pack of mineral water or a phone ("eau", "mobile", "forfait", TTC) is dated
+    # once and is no proof of address
+    metered = s.found(*METERED) or find_periods(s.text) or month_period(s.text, PERIOD_LABELS)
+    if not supply or not metered:
         score = min(score, 0.45)
+    if metered:
+        evidence.append("a period of supply or a metered quantity")
     return result(TYPE_ID, score, evidence)
 
 
@@ -140,7 +163,7 @@ _SERVICES = (
     ("internet", ("BOX", "FIBRE", "ADSL", "VDSL", "LIGNE FIXE", "INTERNET")),
     ("electricity", ("KWH", "ELECTRICITE", "ELECTRICITY")),
     ("gas", ("GAZ NATUREL", "PCE", "GAZ")),
-    ("water", ("ASSAINISSEMENT", "M3", "EAU POTABLE", "EAU")),
+    ("water", ("ASSAINISSEMENT", "M3", "EAU POTABLE", "EAU", "EAUX")),
     ("mobile", ("MOBILE", "CARTE SIM", "SMS", "FORFAIT")),
 )
 
