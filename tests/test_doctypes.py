@@ -899,3 +899,27 @@ def test_water_bill_whose_supply_words_ocr_garbled_is_still_a_bill():
         "Montant total TTC 247,47"
     )
     assert kind(text) == "utility_bill"
+
+
+def test_car_rental_contract_is_no_lease():
+    # R-RES-1: the lease of a home; a car rental names a "locataire" too
+    text = (
+        "EUROCAR\nCONTRAT DE LOCATION N 55421\nLocataire : M. Karim BENALI\n"
+        "Véhicule : Peugeot 208, immatriculation AB-123-CD\nDu 02/11/2026 au 05/11/2026\n"
+        "Kilométrage départ 45210\nMontant TTC 189,00 €"
+    )
+    assert kind(text) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOTEL DU PORT\nFACTURE N 8812\nSéjour du 02/11/2026 au 05/11/2026\n3 nuitées 240,00\n"
+        "Wifi / Internet offert\nTaxe de séjour 4,50\nTotal TTC 244,50 €",
+        "FITNESS CLUB\nFACTURE\nAdhérent : Karim BENALI\nAbonnement mensuel du 01/11/2026 au "
+        "30/11/2026\nCotisation 29,90\nAccès Internet\nTotal TTC 29,90 €",
+    ],
+)
+def test_a_stay_or_a_membership_invoice_is_no_utility_bill(text):
+    # R-RES-5: Wi-Fi in a hotel or a club's "abonnement" is no supply of a home
+    assert kind(text) == "unknown"

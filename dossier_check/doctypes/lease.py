@@ -33,6 +33,23 @@ PARTIES = (
 )
 
 
+#: What a rental contract for anything but a home names: a car, a van, equipment.
+NOT_A_HOME = (
+    "VEHICULE",
+    "KILOMETRAGE",
+    "IMMATRICULATION",
+    "PERMIS DE CONDUIRE",
+    "CARBURANT",
+    "LOCATION DE VOITURE",
+    "LOCATION DE MATERIEL",
+    "VEHICLE",
+    "MILEAGE",
+    "CAR RENTAL",
+)
+#: What only a home's lease or rent receipt names.
+HOME = ("LOYER", "LOGEMENT", "HABITATION", "APPARTEMENT", "89-462", "RENT", "DWELLING")
+
+
 def detect(s: Signals) -> Classification | None:
     contract = s.titled(*CONTRACT)
     receipt = s.titled(*RECEIPT)
@@ -41,6 +58,11 @@ def detect(s: Signals) -> Classification | None:
     parties = s.found(*PARTIES)
     evidence = [keyword_evidence(contract + receipt + parties[:4])]
     score = 0.4 + min(0.5, 0.15 * len(parties))
+    # R-RES-1: the lease of a home; a car rental contract names a "locataire" too
+    vehicle = s.found(*NOT_A_HOME)
+    if vehicle and not s.found(*HOME):
+        score = min(score, 0.45)
+        evidence.append(keyword_evidence(vehicle) + " (a rental of no home)")
     return result(TYPE_ID, score, evidence)
 
 

@@ -60,6 +60,9 @@ AMOUNT = (
     "A PAYER",
 )
 PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
+#: A hotel's or a club's invoice for a stay or a membership, which may list Wi-Fi or an
+#: "abonnement" over a period: no supply of a home.
+NOT_A_SUPPLY = ("NUITEE", "NUITEES", "TAXE DE SEJOUR", "COTISATION", "ADHESION", "ADHERENT")
 #: Words of a bill for a supply over time: a period, a meter, a metered quantity.
 METERED = (
     "PERIODE",
@@ -114,7 +117,7 @@ def detect(s: Signals) -> Classification | None:
     # for a pack of mineral water or a phone ("eau", "mobile", "forfait", TTC) is dated
     # once and is no proof of address
     metered = s.found(*METERED) or find_periods(s.text) or month_period(s.text, PERIOD_LABELS)
-    if not supply or not metered:
+    if not supply or not metered or s.found(*NOT_A_SUPPLY):
         score = min(score, 0.45)
     if metered:
         evidence.append("a period of supply or a metered quantity")
