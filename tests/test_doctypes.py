@@ -923,3 +923,24 @@ def test_car_rental_contract_is_no_lease():
 def test_a_stay_or_a_membership_invoice_is_no_utility_bill(text):
     # R-RES-5: Wi-Fi in a hotel or a club's "abonnement" is no supply of a home
     assert kind(text) == "unknown"
+
+
+_ATTESTATION_ROWS = (
+    "Document édité le 2 novembre 2026\nKOWALSKI Piotr\nNIR 1 76 08 99 122 672 19\n"
+    "Organisme d'affiliation CPAM de Loire-Atlantique\nRégime 10 — Régime général\n"
+    "Droits ouverts du 02/11/2026 au 01/11/2027\n"
+)
+
+
+def test_attestation_de_droits_whose_title_a_photo_lost_is_still_one():
+    # DOMAIN §12: a valid NIR and the attestation's own rows (affiliation, rights, regime)
+    text = _ATTESTATION_ROWS + "Exonération du ticket modérateur : aucune"
+    assert kind(text) == "insurance_certificate"
+
+
+def test_a_nir_and_one_row_of_an_attestation_are_not_enough():
+    # a payslip or a letter quoting a NIR and the "régime général": not an attestation
+    text = (
+        "M. Piotr KOWALSKI\nN° SS 1 76 08 99 122 672 19\nRégime général\nSalaire de base 1 900,00"
+    )
+    assert kind(text) == "unknown"

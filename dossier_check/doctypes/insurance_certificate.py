@@ -32,10 +32,29 @@ LETTER = (
 INSURER = ("ASSURANCE MALADIE", "CPAM", "AMELI", "CAISSE PRIMAIRE")
 
 
+#: The rows of an attestation de droits under its title: a phone photo may lose the
+#: title and the insurer's header with the top of the sheet.
+ROWS = (
+    "ORGANISME D'AFFILIATION",
+    "DROITS OUVERTS",
+    "REGIME GENERAL",
+    "TICKET MODERATEUR",
+    "MEDECIN TRAITANT",
+    "CAISSE PRIMAIRE D'ASSURANCE MALADIE",
+)
+
+
 def detect(s: Signals) -> Classification | None:
     titles = s.found_fuzzy(*TITLES)
     if not titles:
-        return None
+        rows = s.found(*ROWS)
+        valid = [n for n in find_nirs(s.text) if n.valid]
+        if len(rows) < 3 or not valid:
+            return None
+        # DOMAIN §12: a NIR with a valid key and the attestation's own rows, its title
+        # lost (the top of a photographed sheet)
+        evidence = ["no title read", keyword_evidence(rows[:4]), f"NIR …{valid[0].nir[-4:]}"]
+        return result(TYPE_ID, 0.55, evidence)
     found = find_nirs(s.text)
     valid = [n for n in found if n.valid]
     letter = bool(set(titles) & set(LETTER))

@@ -19,9 +19,12 @@ from stdnum.fr import nir as std_nir
 _SEP = r"(?:[ \u00a0\u202f]?[.\-:,;'][ \u00a0\u202f]?|[ \u00a0\u202f]{1,2})?"
 _NIR = re.compile(
     rf"(?<![0-9A-Za-z])([1-478]){_SEP}(\d\d){_SEP}(\d\d){_SEP}(\d\d|2[AB]){_SEP}(\d{{3}}){_SEP}"
-    rf"(\d{{3}})(?:{_SEP}|\s*(?:/|CLE|CLÉ|KEY)\s*)(\d\d)(?![0-9A-Za-z])",
+    rf"(\d{{3}})(?:{_SEP}|\s*(?:/|CLE|CLÉ|KEY)\s*)([\dOIlLASBZG]{{2}})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
+#: Letters OCR reads for the key's digits ("41" read "Al"): repaired only when the key
+#: then passes (R-NIR-1), as the IBAN's are by mod-97.
+_KEY_DIGITS = str.maketrans("OoIlLAaSsBZzGg", "00111445582266")
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,11 @@ def find_nirs(text: str) -> list[NirMatch]:
     """
     found = []
     for m in _NIR.finditer(text):
-        number = "".join(m.groups()).upper()
+        groups = list(m.groups())
+        key = groups[-1].translate(_KEY_DIGITS)
+        number = "".join(groups[:-1]).upper() + key
+        if key != groups[-1] and not is_valid(number):
+            continue  # letters where the key stands, and no key: not a NIR
         found.append(NirMatch(number, is_valid(number), m.span()))
     if not found:
         found = _one_digit_too_many(text)

@@ -156,3 +156,10 @@ def test_a_speck_read_between_groups_does_not_hide_the_nir(number: str) -> None:
     # a photocopied attestation de droits: a speck read as a colon or a comma (R-NIR-1)
     [m] = find_nirs(f"Numéro de sécurité sociale {number}")
     assert m.valid and m.nir == "102049912779510"
+
+
+def test_letters_read_for_the_key_are_repaired_when_the_key_then_passes() -> None:
+    # "41" read "Al" on a 200 dpi attestation (R-NIR-1: the key decides)
+    [m] = find_nirs("Numéro de sécurité sociale 2 82 06 99 336 741 Al")
+    assert m.valid and m.nir == "282069933674141"
+    assert find_nirs("Réf. 2 82 06 99 336 741 AB") == []  # no key passes: no NIR
