@@ -31,7 +31,7 @@ from dossier_check.model import Page, TextSource, Word, join_lines  # noqa: E402
 from dossier_check.ocr_words import page_words as _words  # noqa: E402
 from dossier_check.paper import paper_tilt  # noqa: E402
 from dossier_check.scratch import tesseract_version  # noqa: E402
-from dossier_check.skew import estimate_skew, turn_clockwise  # noqa: E402
+from dossier_check.skew import WIDE_ANGLE, estimate_skew, turn_clockwise  # noqa: E402
 from dossier_check.source_crop import source_crops  # noqa: E402
 
 
@@ -52,7 +52,7 @@ class OcrSettings:
     deskew: bool = True
     mrz_pass: bool = True
     iban_pass: bool = True  # re-read IBAN lines whose first read fails mod-97
-    version: int = 18  # bump when the algorithm changes, to invalidate caches
+    version: int = 19  # bump when the algorithm changes, to invalidate caches
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ class OcrEngine:
     def _read_level(self, gray: Image.Image) -> tuple[list[Word], Image.Image, float]:
         """Deskew ``gray`` (small angles) and read it: words, the image read, the skew."""
         s = self.settings
-        skew = estimate_skew(gray) if s.deskew else 0.0
+        skew = estimate_skew(gray, wide=WIDE_ANGLE) if s.deskew else 0.0
         if abs(skew) >= 0.3:
             gray = gray.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
         return _words(gray, s.lang, s.psm), gray, skew

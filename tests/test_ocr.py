@@ -217,3 +217,11 @@ def test_iban_drawn_out_of_a_pdfs_text_layer_is_read_from_its_rendering(tmp_path
     assert doc.fields["iban"] == "FR7630006000011234567890189"
     page = doc.source.pages[0]
     assert page.text_source is TextSource.TEXT_LAYER and "FR76" not in page.text
+
+
+def test_a_page_turned_further_than_the_usual_range_is_measured_when_asked():
+    # a phone photo of a sheet turned 6.7 degrees measured 4.0 (the range's bound) and
+    # its paragraph read as nothing; the page's read asks for the wider range
+    turned = page_image().rotate(7, expand=True, fillcolor=255)
+    assert estimate_skew(turned) == pytest.approx(-4.0, abs=0.01)
+    assert estimate_skew(turned, wide=10.0) == pytest.approx(-7.0, abs=1.0)
