@@ -881,7 +881,8 @@ def test_attestation_needs_a_nir_that_reads():
 @pytest.mark.parametrize(
     "text",
     [
-        "SUPERMARCHE DU CENTRE\nFACTURE N 2231\nEAU MINERALE 6X1.5L 3,30\nPAIN 1,20\nTOTAL TTC 4,50",
+        "SUPERMARCHE DU CENTRE\nFACTURE N 2231\nEAU MINERALE 6X1.5L 3,30\nPAIN 1,20\n"
+        "TOTAL TTC 4,50",
         "PHONE SHOP\nFACTURE 2231 du 03/11/2026\nSmartphone MOBILE X 199,00\nTOTAL TTC 199,00",
     ],
 )
