@@ -69,11 +69,16 @@ class Signals:
         in a letter name a document without being it (DOMAIN §12: title words).
 
         Judged line by line, with the same one-slip tolerance: an occurrence that
-        starts its line is a title; one split over two lines counts as a title too.
+        starts its line is a title. One split over two lines is judged on the lines
+        joined: "il me manque le RIB et l'acte / de naissance traduit" in a chat is a
+        mention (a distractor typed birth_certificate, seed 9661).
         """
         out = []
         for k in self.found_fuzzy(*keywords):
             before = [line[:at] for line in self.lines for at in _starts(fold(k), line)]
+            if not before:
+                joined = " ".join(self.lines)
+                before = [joined[:at] for at in _starts(fold(k), joined)]
             if not before or any(not _MENTION.search(b) for b in before):
                 out.append(k)
         return out

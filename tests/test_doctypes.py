@@ -945,3 +945,21 @@ def test_a_nir_and_one_row_of_an_attestation_are_not_enough():
         "M. Piotr KOWALSKI\nN° SS 1 76 08 99 122 672 19\nRégime général\nSalaire de base 1 900,00"
     )
     assert kind(text) == "unknown"
+
+
+def test_a_title_named_in_a_chat_over_a_line_break_is_a_mention():
+    # DOMAIN §12: a chat screenshot asking for papers is no birth certificate
+    text = (
+        "6 NOVEMBRE 2026\nSalut Facundo ! Tu as pu envoyer ton\ndossier à la CPAM ?\n"
+        "Pas encore, il me manque le RIB et l'acte\nde naissance traduit\n"
+        "Le traducteur t'a répondu ?"
+    )
+    assert kind(text) == "unknown"
+
+
+def test_a_title_split_over_two_lines_is_still_a_title():
+    text = (
+        "ROYAUME DU MAROC\nEXTRAIT D'ACTE\nDE NAISSANCE\nNom : BENALI\nPrénom : Karim\n"
+        "Né le 12/03/1990 à Casablanca\nFils de Ahmed et de Aicha"
+    )
+    assert kind(text) == "birth_certificate"
