@@ -88,9 +88,9 @@ class OcrEngine:
                 and lacks_iban(page.text)
             ):
                 result = self.read_image(page.image)
-                found = [m for m in find_ibans_repaired(result.text, result.iban_text) if m.valid]
-                if found:
-                    return replace(page, iban_text=found[0].iban)
+                iban = _valid_iban(result.text, result.iban_text)
+                if iban:
+                    return replace(page, iban_text=iban)
             return page
         if page.image is None:
             return page
@@ -188,10 +188,9 @@ class OcrEngine:
         if ink is None:
             return ""
         words, page, _skew = self._read_level(turn_clockwise(ink, rotation))
-        found = [m for m in find_ibans_repaired(join_lines(words)) if m.valid]
-        if found:
-            return found[0].iban
-        return read_iban_band(page, words, None, page_reread=False)
+        return _valid_iban(join_lines(words)) or read_iban_band(
+            page, words, None, page_reread=False
+        )
 
     def _sideways_iban(self, page: Image.Image) -> str:
         """The IBAN of a bank page printed along its side, turned a quarter from its
@@ -199,9 +198,9 @@ class OcrEngine:
         mod-97 (R-RIB-1)."""
         for angle in (90, 270):
             words = _words(turn_clockwise(page, angle), self.settings.lang, self.settings.psm)
-            found = [m for m in find_ibans_repaired(join_lines(words)) if m.valid]
-            if found:
-                return found[0].iban
+            iban = _valid_iban(join_lines(words))
+            if iban:
+                return iban
         return ""
 
     def _read_quiet(self, quiet: Image.Image, tilt: float) -> tuple[list[Word], Image.Image, float]:
@@ -297,6 +296,11 @@ def _upright_mrz(words: list[Word]) -> bool:
     not read three more ways round. (Words on end still need the page turned: the
     boxes, the band's crop and the thumbnail want it upright.)"""
     return find_mrz(join_lines(words)) is not None
+
+
+def _valid_iban(text: str, reread: str = "") -> str:
+    """The first IBAN in ``text`` (or ``reread``) that passes mod-97, compact; "" if none."""
+    return next((m.iban for m in find_ibans_repaired(text, reread) if m.valid), "")
 
 
 def _reads_clearly(trial: list[Word], first: list[Word]) -> bool:

@@ -59,7 +59,6 @@ AMOUNT = (
     "TOTAL DUE",
     "A PAYER",
 )
-PERIOD = ("PERIODE DE CONSOMMATION", "PERIODE DU", "PERIODE", "BILLING PERIOD", "DU")
 #: A hotel's or a club's invoice for a stay or a membership, which may list Wi-Fi or an
 #: "abonnement" over a period: no supply of a home.
 NOT_A_SUPPLY = ("NUITEE", "NUITEES", "TAXE DE SEJOUR", "COTISATION", "ADHESION", "ADHERENT")
